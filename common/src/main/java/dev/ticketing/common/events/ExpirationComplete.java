@@ -1,0 +1,6 @@
+package dev.ticketing.common.events;
+
+import java.util.UUID;
+
+public record ExpirationComplete(UUID orderId) implements Event {
+}

@@ -1,0 +1,6 @@
+package dev.ticketing.common.events;
+
+import java.util.UUID;
+
+public record OrderCancelled(UUID id, long version, TicketRef ticket) implements Event {
+}

@@ -1,0 +1,12 @@
+package dev.ticketing.common.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One entry of the error envelope; {@code field} only for validation errors. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(String message, String field) {
+
+    public static ApiError of(String message) {
+        return new ApiError(message, null);
+    }
+}

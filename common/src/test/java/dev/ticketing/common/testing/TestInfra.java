@@ -1,0 +1,78 @@
+package dev.ticketing.common.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Names for one test run: its own databases, stream and subjects, with a random suffix, so tests
+ * never touch a running system's data. The databases are dropped when the test JVM exits.
+ */
+public final class TestInfra {
+
+    public static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    public static final String NATS_URL = env("NATS_URL", "nats://127.0.0.1:4222");
+    public static final String STREAM = "TICKETING_TEST_" + SUFFIX.toUpperCase(Locale.ROOT);
+    public static final String SUBJECT_PREFIX = "test_" + SUFFIX + ".";
+    public static final String JWT_KEY = "test-only-jwt-key-of-at-least-32-bytes-long";
+    private static final String PG = env("TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+    private static boolean cleanupRegistered;
+
+    private TestInfra() {
+    }
+
+    public static String databaseName(String service) {
+        return "ticketing_" + service + "_test_" + SUFFIX;
+    }
+
+    public static String databaseUrl(String service) {
+        return PG + databaseName(service);
+    }
+
+    /** Points a Spring test context of {@code service} at this run's database, stream and subjects. */
+    public static void register(DynamicPropertyRegistry registry, String service) {
+        registry.add("spring.datasource.url", () -> databaseUrl(service));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("nats.url", () -> NATS_URL);
+        registry.add("nats.stream", () -> STREAM);
+        registry.add("nats.subject-prefix", () -> SUBJECT_PREFIX);
+        registry.add("jwt.key", () -> JWT_KEY);
+        dropDatabasesOnExit();
+    }
+
+    private static synchronized void dropDatabasesOnExit() {
+        if (cleanupRegistered) {
+            return;
+        }
+        cleanupRegistered = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::dropDatabases, "drop-test-databases"));
+    }
+
+    private static void dropDatabases() {
+        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", null)) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = c.createStatement().executeQuery(
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'ticketing\\_%\\_test\\_" + SUFFIX + "'")) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            for (String name : names) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases: " + e.getMessage());
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
