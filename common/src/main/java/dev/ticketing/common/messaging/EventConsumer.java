@@ -39,6 +39,9 @@ class EventConsumer implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration NOT_YET_DELAY = Duration.ofMillis(100);
     private static final Duration MAX_NOT_YET_DELAY = Duration.ofSeconds(2);
+    /** How long one pull waits on the server: also the longest a shutdown waits for messages in flight. */
+    private static final int PULL_EXPIRY_MS = 2000;
+    private static final Duration DRAIN_LIMIT = Duration.ofMillis(PULL_EXPIRY_MS + 1000);
 
     private final Connection connection;
     private final JetStreamSetup setup;
@@ -115,7 +118,31 @@ class EventConsumer implements SmartLifecycle {
                 pause();
             }
         }
-        close(consumer);
+        drain(consumer);
+    }
+
+    /**
+     * Stops pulling, then handles what the server already sent to this replica, so a replica that
+     * shuts down leaves nothing waiting out the ack timeout.
+     */
+    private void drain(IterableConsumer consumer) {
+        if (consumer == null) {
+            return;
+        }
+        consumer.stop();
+        Instant deadline = Instant.now().plus(DRAIN_LIMIT);
+        try {
+            while (!consumer.isFinished() && Instant.now().isBefore(deadline)) {
+                Message message = consumer.nextMessage(Duration.ofMillis(100));
+                if (message != null) {
+                    handle(message);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("Draining consumer {}: {}", durable, e.toString());
+        }
     }
 
     private IterableConsumer subscribe() throws Exception {
@@ -129,7 +156,7 @@ class EventConsumer implements SmartLifecycle {
                 .build();
         return connection.getStreamContext(properties.stream())
                 .createOrUpdateConsumer(config)
-                .iterate(ConsumeOptions.builder().batchSize(64).build());
+                .iterate(ConsumeOptions.builder().batchSize(64).expiresIn(PULL_EXPIRY_MS).build());
     }
 
     void handle(Message message) {
