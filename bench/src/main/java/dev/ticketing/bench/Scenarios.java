@@ -1,0 +1,185 @@
+package dev.ticketing.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/** The load scenarios, each driving the running system through the gateway. */
+final class Scenarios {
+
+    record Throughput(int requests, double seconds, Latencies latencies, int errors) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    record FlashSale(int buyers, int tickets, int won, int rejected, int serverErrors, double seconds) {
+    }
+
+    private final Api api;
+    private final Tokens tokens;
+
+    Scenarios(Api api, Tokens tokens) {
+        this.api = api;
+        this.tokens = tokens;
+    }
+
+    /** Creates {@code count} tickets with {@code clients} sellers in parallel and returns their ids once orderable. */
+    List<String> ticketsForSale(int count, int clients) {
+        String seller = tokens.forNewUser();
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        parallel(count, clients, i -> {
+            Api.Reply reply = api.createTicket(seller, "Bench ticket " + i, "25.00");
+            if (reply.created()) {
+                ids.add(reply.id());
+            }
+        });
+        awaitOrderable(ids.remove(ids.size() - 1));
+        return new ArrayList<>(ids);
+    }
+
+    /** P1: each of {@code clients} buyers places orders for distinct tickets, as fast as they are answered. */
+    Throughput orderPlacement(List<String> tickets, int clients) {
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            buyers.add(tokens.forNewUser());
+        }
+        Latencies latencies = new Latencies();
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(tickets.size(), clients, i -> {
+            long t0 = System.nanoTime();
+            Api.Reply reply = api.order(buyers.get(i % clients), tickets.get(i));
+            latencies.add(System.nanoTime() - t0);
+            if (!reply.created()) {
+                errors.incrementAndGet();
+            }
+        });
+        return new Throughput(tickets.size(), (System.nanoTime() - start) / 1e9, latencies, errors.get());
+    }
+
+    /** P2: {@code buyers} buyers at once for {@code tickets.size()} tickets, each buyer trying one ticket. */
+    FlashSale flashSale(List<String> tickets, int buyers, int concurrency) {
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            sessions.add(tokens.forNewUser());
+        }
+        AtomicInteger won = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        AtomicInteger serverErrors = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(buyers, concurrency, i -> {
+            int status = api.order(sessions.get(i), tickets.get(i % tickets.size())).status();
+            if (status == 201) {
+                won.incrementAndGet();
+            } else if (status >= 500) {
+                serverErrors.incrementAndGet();
+            } else {
+                rejected.incrementAndGet();
+            }
+        });
+        return new FlashSale(buyers, tickets.size(), won.get(), rejected.get(), serverErrors.get(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** P3: from a ticket's creation answered to the first accepted order for it. */
+    Latencies propagation(int samples) {
+        String seller = tokens.forNewUser();
+        String buyer = tokens.forNewUser();
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < samples; i++) {
+            Api.Reply ticket = api.createTicket(seller, "Propagation " + i, "10.00");
+            long created = System.nanoTime();
+            if (!ticket.created()) {
+                continue;
+            }
+            while (api.order(buyer, ticket.id()).status() == 404) {
+                pause(1);
+            }
+            latencies.add(System.nanoTime() - created);
+        }
+        return latencies;
+    }
+
+    /** P4: from an order's {@code expiresAt} to the moment it is seen cancelled, polling every {@code pollMillis}. */
+    Latencies expiryLateness(List<String> tickets, int pollMillis) {
+        String buyer = tokens.forNewUser();
+        Map<String, Instant> expiring = new ConcurrentHashMap<>();
+        for (String ticket : tickets) {
+            Api.Reply order = api.order(buyer, ticket);
+            if (order.created()) {
+                expiring.put(order.id(), Instant.parse(order.body().get("expiresAt").asString()));
+            }
+        }
+        Latencies lateness = new Latencies();
+        Instant giveUp = Instant.now().plusSeconds(120);
+        while (!expiring.isEmpty() && Instant.now().isBefore(giveUp)) {
+            for (Map.Entry<String, Instant> order : List.copyOf(expiring.entrySet())) {
+                if (Instant.now().isBefore(order.getValue())) {
+                    continue;
+                }
+                Api.Reply reply = api.getOrder(buyer, order.getKey());
+                if (reply.status() == 200 && "cancelled".equals(reply.body().get("status").asString())) {
+                    Instant seen = Instant.now();
+                    lateness.add(Math.max(0, java.time.Duration.between(order.getValue(), seen).toNanos()));
+                    expiring.remove(order.getKey());
+                }
+            }
+            pause(pollMillis);
+        }
+        return lateness;
+    }
+
+    private void awaitOrderable(String ticket) {
+        String probe = tokens.forNewUser();
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (api.order(probe, ticket).status() == 404 && Instant.now().isBefore(giveUp)) {
+            pause(20);
+        }
+    }
+
+    private static void parallel(int tasks, int threads, IntConsumer task) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch ready = new CountDownLatch(1);
+        AtomicInteger next = new AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                awaitQuietly(ready);
+                for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                    task.accept(i);
+                }
+            });
+        }
+        ready.countDown();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
