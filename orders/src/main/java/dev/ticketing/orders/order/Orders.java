@@ -1,0 +1,85 @@
+package dev.ticketing.orders.order;
+
+import dev.ticketing.common.events.OrderStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders and the replica tickets they hold. */
+@Repository
+class Orders {
+
+    private static final String SELECT = """
+            SELECT o.id, o.status, o.user_id, o.expires_at, o.version,
+                   t.id AS ticket_id, t.title, t.price, t.version AS ticket_version
+            FROM orders o JOIN tickets t ON t.id = o.ticket_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Fails with a unique violation when another order already holds the ticket. */
+    void insert(UUID id, UUID buyer, UUID ticketId, Instant expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO orders (id, user_id, status, expires_at, version, ticket_id)
+                        VALUES (?, ?, ?, ?, 0, ?)""")
+                .params(id, buyer, OrderStatus.CREATED.value(), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC),
+                        ticketId)
+                .update();
+    }
+
+    boolean ticketIsReserved(UUID ticketId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM orders
+                                       WHERE ticket_id = ? AND status IN ('created', 'awaiting:payment', 'complete'))""")
+                .param(ticketId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<Order> find(UUID id) {
+        return jdbc.sql(SELECT + "WHERE o.id = ?").param(id).query(Orders::order).optional();
+    }
+
+    /** The order, locked until the transaction ends, so that changes of its status happen one at a time. */
+    Optional<Order> lock(UUID id) {
+        return jdbc.sql(SELECT + "WHERE o.id = ? FOR UPDATE OF o").param(id).query(Orders::order).optional();
+    }
+
+    /** A buyer's orders, oldest first. */
+    List<Order> ofBuyer(UUID buyer) {
+        return jdbc.sql(SELECT + "WHERE o.user_id = ? ORDER BY o.created_at, o.id")
+                .param(buyer)
+                .query(Orders::order)
+                .list();
+    }
+
+    /** Sets the status, bumps the version and returns the new version. */
+    long changeStatus(UUID id, OrderStatus status) {
+        return jdbc.sql("UPDATE orders SET status = ?, version = version + 1 WHERE id = ? RETURNING version")
+                .params(status.value(), id)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Order order(ResultSet rs, int row) throws SQLException {
+        return new Order(
+                rs.getObject("id", UUID.class),
+                OrderStatus.fromValue(rs.getString("status")),
+                rs.getObject("user_id", UUID.class),
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("version"),
+                new Order.Ticket(rs.getObject("ticket_id", UUID.class), rs.getString("title"),
+                        rs.getBigDecimal("price"), rs.getLong("ticket_version")));
+    }
+}
