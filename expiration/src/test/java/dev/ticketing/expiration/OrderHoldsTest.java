@@ -18,6 +18,8 @@ import dev.ticketing.common.testing.TestInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
 class OrderHoldsTest extends ExpirationIntegrationTest {
+
+    static final DateTimeFormatter WIRE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Autowired Scheduler scheduler;
     @Autowired OneTimeTask<Hold> holdTask;
@@ -42,7 +47,11 @@ class OrderHoldsTest extends ExpirationIntegrationTest {
 
         assertThat(probe.after(Duration.ofSeconds(1), ExpirationComplete.class, e -> order.equals(e.orderId())))
                 .as("nothing before expiresAt").isEmpty();
-        assertThat(heldUntil(order)).as("the hold is stored, due at expiresAt").contains(orderCreated(order, expiresAt).expiresAt());
+        Instant due = orderCreated(order, expiresAt).expiresAt();
+        assertThat(heldUntil(order)).as("the hold is stored, due at expiresAt").contains(due);
+        assertThat(jdbc.sql("SELECT convert_from(task_data, 'UTF8') FROM scheduled_tasks WHERE task_instance = ?")
+                .param(order.toString()).query(String.class).single())
+                .as("its data readable in the table").isEqualTo("{\"expiresAt\":\"" + WIRE_TIME.format(due) + "\"}");
 
         assertThat(awaitExpirationOf(order, Duration.ofSeconds(4)).orderId()).isEqualTo(order);
         Fired fired = fired(order).orElseThrow().print("expires in 2 s");
@@ -56,7 +65,7 @@ class OrderHoldsTest extends ExpirationIntegrationTest {
         probe.publish(orderCreated(order, Instant.now().minusSeconds(60)));
 
         awaitExpirationOf(order, Duration.ofSeconds(5));
-        fired(order).orElseThrow().print("already past");
+        fired(order).orElseThrow().print("expiresAt a minute ago");
     }
 
     @Test

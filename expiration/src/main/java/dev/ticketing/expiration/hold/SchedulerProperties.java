@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SchedulerProperties(
         @DefaultValue("100ms") Duration pollingInterval,
         @DefaultValue("4") int threads,
-        @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("10s") Duration shutdownMaxWait,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("1m") Duration maxRetryBackoff) {
