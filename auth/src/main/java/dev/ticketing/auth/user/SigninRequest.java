@@ -1,0 +1,24 @@
+package dev.ticketing.auth.user;
+
+import static dev.ticketing.auth.user.Credentials.EMAIL_MUST_BE_VALID;
+import static dev.ticketing.auth.user.Credentials.EMAIL_SHAPE;
+import static dev.ticketing.auth.user.Credentials.MAX_EMAIL;
+import static dev.ticketing.auth.user.Credentials.PASSWORD_REQUIRED;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record SigninRequest(
+        @NotBlank(message = EMAIL_MUST_BE_VALID)
+        @Size(max = MAX_EMAIL, message = EMAIL_MUST_BE_VALID)
+        @Email(regexp = EMAIL_SHAPE, message = EMAIL_MUST_BE_VALID)
+        String email,
+        @NotBlank(message = PASSWORD_REQUIRED)
+        String password) {
+
+    SigninRequest {
+        email = Credentials.trim(email);
+        password = Credentials.trim(password);
+    }
+}
