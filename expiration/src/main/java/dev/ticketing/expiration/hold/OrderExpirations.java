@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** What happens when a hold runs out: {@code expiration.complete}, exactly once per order. */
 @Service
-public class OrderExpirations {
+class OrderExpirations {
 
     private static final Logger log = LoggerFactory.getLogger(OrderExpirations.class);
 
@@ -33,7 +33,7 @@ public class OrderExpirations {
      * transaction. db-scheduler removes the task only after this commits; if the service dies in
      * between, the task runs again and finds the order already expired, so nothing is sent twice.
      */
-    public void expire(UUID orderId, Instant expiresAt, String firedBy) {
+    void expire(UUID orderId, Instant expiresAt, String firedBy) {
         boolean published = Boolean.TRUE.equals(transactions.execute(status -> {
             if (!fired.record(orderId, expiresAt, firedBy)) {
                 return false;

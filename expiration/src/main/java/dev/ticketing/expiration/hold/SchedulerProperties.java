@@ -15,7 +15,7 @@ public record SchedulerProperties(
         @DefaultValue("100ms") Duration pollingInterval,
         @DefaultValue("4") int threads,
         @DefaultValue("5s") Duration heartbeatInterval,
-        @DefaultValue("10s") Duration shutdownMaxWait,
+        @DefaultValue("5s") Duration shutdownMaxWait,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("1m") Duration maxRetryBackoff) {
 }
