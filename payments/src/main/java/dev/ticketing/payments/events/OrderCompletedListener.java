@@ -1,0 +1,23 @@
+package dev.ticketing.payments.events;
+
+import dev.ticketing.common.events.OrderCompleted;
+import dev.ticketing.common.events.OrderStatus;
+import dev.ticketing.common.messaging.EventListener;
+import org.springframework.stereotype.Component;
+
+/** A completed order is paid: a second payment is refused even without a payment row here. */
+@Component
+class OrderCompletedListener extends EventListener<OrderCompleted> {
+
+    private final OrderStatusChanges changes;
+
+    OrderCompletedListener(OrderStatusChanges changes) {
+        super(OrderCompleted.class);
+        this.changes = changes;
+    }
+
+    @Override
+    public void on(OrderCompleted event) {
+        changes.apply(event.id(), OrderStatus.COMPLETE, event.version());
+    }
+}

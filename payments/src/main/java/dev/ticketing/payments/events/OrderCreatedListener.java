@@ -1,0 +1,25 @@
+package dev.ticketing.payments.events;
+
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.payments.order.Order;
+import dev.ticketing.payments.order.Orders;
+import org.springframework.stereotype.Component;
+
+/** A new order can be paid for: keep a copy of its buyer, price, status and hold time. */
+@Component
+class OrderCreatedListener extends EventListener<OrderCreated> {
+
+    private final Orders orders;
+
+    OrderCreatedListener(Orders orders) {
+        super(OrderCreated.class);
+        this.orders = orders;
+    }
+
+    @Override
+    public void on(OrderCreated event) {
+        orders.insert(new Order(event.id(), event.userId(), event.ticket().price(), event.status(),
+                event.expiresAt(), event.version()));
+    }
+}

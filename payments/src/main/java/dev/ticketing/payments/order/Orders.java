@@ -1,0 +1,60 @@
+package dev.ticketing.payments.order;
+
+import dev.ticketing.common.events.OrderStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The order replica, fed by the orders service's events. */
+@Repository
+public class Orders {
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Order> find(UUID id) {
+        return jdbc.sql("SELECT id, user_id, price, status, expires_at, version FROM orders WHERE id = ?")
+                .param(id)
+                .query(Orders::order)
+                .optional();
+    }
+
+    /** Adds the order unless it is already known; returns whether it was new. */
+    public boolean insert(Order order) {
+        return jdbc.sql("""
+                INSERT INTO orders (id, user_id, price, status, expires_at, version)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""")
+                .params(order.id(), order.userId(), order.price(), order.status().value(),
+                        Timestamp.from(order.expiresAt()), order.version())
+                .update() == 1;
+    }
+
+    /** Sets the status at {@code version} if the copy is exactly one version behind; returns whether it did. */
+    public boolean changeStatus(UUID id, OrderStatus status, long version) {
+        return jdbc.sql("UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?")
+                .params(status.value(), version, id, version - 1)
+                .update() == 1;
+    }
+
+    public Optional<Long> version(UUID id) {
+        return jdbc.sql("SELECT version FROM orders WHERE id = ?").param(id).query(Long.class).optional();
+    }
+
+    private static Order order(ResultSet row, int n) throws SQLException {
+        return new Order(
+                row.getObject("id", UUID.class),
+                row.getObject("user_id", UUID.class),
+                row.getBigDecimal("price"),
+                OrderStatus.fromValue(row.getString("status")),
+                row.getTimestamp("expires_at").toInstant(),
+                row.getLong("version"));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.ticketing.payments.payment;
+
+import dev.ticketing.common.Ids;
+import dev.ticketing.common.events.OrderStatus;
+import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.common.messaging.Outbox;
+import dev.ticketing.common.web.ApiException;
+import dev.ticketing.payments.gateway.ChargeResult;
+import dev.ticketing.payments.gateway.PaymentGateway;
+import dev.ticketing.payments.order.Order;
+import dev.ticketing.payments.order.Orders;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pays for an order, at most once. The payment row is written before the card is charged (the
+ * unique key on the order lets one charge start); the request that wrote it holds a row lock on it
+ * while it talks to the provider, then records the outcome. Anyone else who comes for the order
+ * meanwhile waits for that outcome. A payment left unfinished (the service died, or its database
+ * write failed after the charge) is not locked by anyone: the next request for the order sends
+ * that same charge again, with its idempotency key, so the provider answers with the charge it
+ * already made, and records it before anything new is charged. See docs/payments.md.
+ */
+@Service
+class PaymentService {
+
+    static final String CANCELLED = "Cannot pay for a cancelled order";
+    static final String ALREADY_PAID = "Order has already been paid";
+    static final String EXPIRED = "Order has expired";
+    static final String IN_PROGRESS = "A payment for this order is in progress, try again shortly";
+    static final String UNAVAILABLE = "The payment provider is unavailable, try again shortly";
+
+    /**
+     * The request that writes a payment locks it a moment later; until this has passed, an
+     * unlocked unfinished payment is presumed to be in that moment rather than abandoned.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(5);
+    /** How long a buyer waits for another request's charge of the same order; longer than a slow Stripe call. */
+    static final Duration WAIT_FOR_OTHER_CHARGE = Duration.ofSeconds(45);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final Orders orders;
+    private final Payments payments;
+    private final PaymentGateway gateway;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    PaymentService(Orders orders, Payments payments, PaymentGateway gateway, Outbox outbox,
+                   TransactionTemplate transactions, Clock clock) {
+        this.orders = orders;
+        this.payments = payments;
+        this.gateway = gateway;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Charges {@code token} for the buyer's order and returns the payment's id, or throws the reason it cannot. */
+    UUID pay(UUID buyer, UUID orderId, String token) {
+        Instant giveUp = clock.instant().plus(WAIT_FOR_OTHER_CHARGE);
+        while (true) {
+            Order order = payableOrder(buyer, orderId);
+            Optional<Payment> existing = payments.findByOrder(orderId);
+            if (existing.isEmpty()) {
+                if (order.expiredAt(clock.instant())) {
+                    throw ApiException.badRequest(EXPIRED);
+                }
+                Payment payment = new Payment(Ids.next(), orderId, order.priceInCents(), token, null, clock.instant());
+                if (payments.start(payment)) {
+                    Optional<UUID> paid = settle(payment, token);
+                    if (paid.isPresent()) {
+                        return paid.get();
+                    }
+                }
+            } else {
+                Payment payment = existing.get();
+                if (payment.charged()) {
+                    throw ApiException.badRequest(ALREADY_PAID);
+                }
+                if (payment.createdAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
+                    Optional<UUID> paid = settle(payment, token);
+                    if (paid.isPresent()) {
+                        return paid.get();
+                    }
+                }
+            }
+            if (clock.instant().isAfter(giveUp)) {
+                throw ApiException.conflict(IN_PROGRESS);
+            }
+            pause();
+        }
+    }
+
+    private Order payableOrder(UUID buyer, UUID orderId) {
+        Order order = orders.find(orderId).orElseThrow(ApiException::notFound);
+        if (!order.userId().equals(buyer)) {
+            throw ApiException.notAuthorized();
+        }
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw ApiException.badRequest(CANCELLED);
+        }
+        if (order.status() == OrderStatus.COMPLETE) {
+            throw ApiException.badRequest(ALREADY_PAID);
+        }
+        return order;
+    }
+
+    /**
+     * Charges an unfinished payment if nobody else is charging it, and answers for the buyer who
+     * came with {@code token}: the payment's id if it is theirs and succeeded, or the reason it
+     * cannot be. Empty if someone else is charging it, or it was declined with another buyer's
+     * card (then this buyer's card may go next).
+     */
+    private Optional<UUID> settle(Payment payment, String token) {
+        ChargeResult result = transactions.execute(status -> payments.lockUnfinished(payment.id())
+                .map(this::charge)
+                .orElse(null));
+        if (result == null) {
+            return Optional.empty();
+        }
+        boolean mine = payment.token().equals(token);
+        if (result instanceof ChargeResult.Charged) {
+            if (mine) {
+                return Optional.of(payment.id());
+            }
+            throw ApiException.badRequest(ALREADY_PAID);
+        }
+        if (result instanceof ChargeResult.Declined declined) {
+            if (mine) {
+                throw new ApiException(HttpStatus.PAYMENT_REQUIRED, declined.message());
+            }
+            return Optional.empty();
+        }
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+    }
+
+    /** Inside the transaction that holds the payment's lock: the charge, then its outcome, recorded with its event. */
+    private ChargeResult charge(Payment payment) {
+        ChargeResult result = gateway.charge(payment.charge());
+        if (result instanceof ChargeResult.Charged charged) {
+            payments.charged(payment.id(), charged.paymentIntentId());
+            outbox.publish(new PaymentCreated(payment.id(), payment.orderId(), charged.paymentIntentId()));
+            log.info("Order {} paid: {} cents, {}", payment.orderId(), payment.amountCents(), charged.paymentIntentId());
+        } else if (result instanceof ChargeResult.Declined declined) {
+            payments.declined(payment.id());
+            log.info("Order {}: card declined: {}", payment.orderId(), declined.message());
+        } else if (result instanceof ChargeResult.Unknown unknown) {
+            log.warn("Order {}: charge outcome unknown, it will be sent again with idempotency key {}: {}",
+                    payment.orderId(), payment.charge().idempotencyKey(), unknown.reason());
+        }
+        return result;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for another charge of the order", e);
+        }
+    }
+}
