@@ -4,11 +4,13 @@ import dev.ticketing.common.events.TicketCreated;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A minimal service for the backbone's tests: it keeps a replica of tickets, applying versions in order. */
 @SpringBootApplication
 @EnableMessaging
+@PropertySource("classpath:messaging-test.properties")
 class MessagingTestApplication {
 
     /** Applies ticket.created as version rows; a version that skips ahead is not ready yet. */

@@ -51,7 +51,10 @@ public final class TestInfra {
             return;
         }
         cleanupRegistered = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::dropDatabases, "drop-test-databases"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dropDatabases();
+            deleteStream();
+        }, "drop-test-data"));
     }
 
     private static void dropDatabases() {
@@ -68,6 +71,14 @@ public final class TestInfra {
             }
         } catch (SQLException e) {
             System.err.println("Could not drop test databases: " + e.getMessage());
+        }
+    }
+
+    private static void deleteStream() {
+        try (io.nats.client.Connection nats = io.nats.client.Nats.connect(NATS_URL)) {
+            nats.jetStreamManagement().deleteStream(STREAM);
+        } catch (Exception e) {
+            // nothing to delete, or NATS is gone: the stream holds only this run's test events
         }
     }
 
