@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +37,8 @@ import org.springframework.test.context.TestPropertySource;
  * The Stripe path, with WireMock standing in for api.stripe.com: what is sent (amount in cents,
  * currency, confirmation, token handling, idempotency key), and what each answer becomes.
  */
-@TestPropertySource(properties = {"stripe.key=sk_test_wiremock", "stripe.max-network-retries=0"})
+@TestPropertySource(properties = {"stripe.key=sk_test_wiremock", "stripe.max-network-retries=0",
+        "payments.wait-for-other-charge=3s"})
 class StripePaymentsTest extends PaymentsIntegrationTest {
 
     static final String PAYMENT_INTENTS = "/v1/payment_intents";
@@ -293,6 +296,23 @@ class StripePaymentsTest extends PaymentsIntegrationTest {
         assertThat(requests(key)).hasSize(1);
         assertThat(paymentOf(order).orElseThrow().stripeId()).isEqualTo("pi_once");
         assertThat(probe.after(Duration.ofSeconds(1), PaymentCreated.class, e -> e.orderId().equals(order))).hasSize(1);
+    }
+
+    @Test
+    void aBuyerWhoComesWhileAChargeOfTheOrderIsSlowIsToldItIsInProgress() throws Exception {
+        UUID buyer = someone();
+        UUID order = givenOrder(buyer, "10.00");
+        stripe.stubFor(paymentIntent(order + ":tok_visa").willReturn(succeeded("pi_slow").withFixedDelay(6000)));
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() -> pay(buyer, "tok_visa", order));
+        await().atMost(Duration.ofSeconds(5)).until(() -> paymentOf(order).isPresent());
+
+        Response meanwhile = pay(buyer, "tok_mastercard", order);
+
+        assertThat(meanwhile.status()).isEqualTo(409);
+        assertThat(meanwhile.message()).isEqualTo("A payment for this order is in progress, try again shortly");
+        assertThat(slow.get().status()).isEqualTo(201);
+        assertThat(requests(order + ":tok_mastercard")).isEmpty();
+        assertThat(paymentOf(order).orElseThrow().stripeId()).isEqualTo("pi_slow");
     }
 
     private Response withTheNextPaymentWriteFailing(UUID order, java.util.function.Supplier<Response> call) {

@@ -43,8 +43,6 @@ class PaymentService {
      * unlocked unfinished payment is presumed to be in that moment rather than abandoned.
      */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(5);
-    /** How long a buyer waits for another request's charge of the same order; longer than a slow Stripe call. */
-    static final Duration WAIT_FOR_OTHER_CHARGE = Duration.ofSeconds(45);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
@@ -54,20 +52,22 @@ class PaymentService {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Duration waitForOtherCharge;
 
     PaymentService(Orders orders, Payments payments, PaymentGateway gateway, Outbox outbox,
-                   TransactionTemplate transactions, Clock clock) {
+                   TransactionTemplate transactions, Clock clock, PaymentProperties properties) {
         this.orders = orders;
         this.payments = payments;
         this.gateway = gateway;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.waitForOtherCharge = properties.waitForOtherCharge();
     }
 
     /** Charges {@code token} for the buyer's order and returns the payment's id, or throws the reason it cannot. */
     UUID pay(UUID buyer, UUID orderId, String token) {
-        Instant giveUp = clock.instant().plus(WAIT_FOR_OTHER_CHARGE);
+        Instant giveUp = clock.instant().plus(waitForOtherCharge);
         while (true) {
             Order order = payableOrder(buyer, orderId);
             Optional<Payment> existing = payments.findByOrder(orderId);
