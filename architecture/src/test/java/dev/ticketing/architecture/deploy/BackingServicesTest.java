@@ -39,6 +39,7 @@ class BackingServicesTest {
             return; // an external NATS
         }
         int servers = cluster.statefulSet("nats").replicas();
+        assertThat(config(cluster)).as(cluster + ": " + CONFIG).containsKey("NATS_REPLICAS");
         int streamReplicas = Integer.parseInt(text(config(cluster).get("NATS_REPLICAS")));
 
         assertThat(streamReplicas).as(cluster + ": NATS_REPLICAS with " + servers + " NATS server(s)").isBetween(1, servers);
@@ -88,6 +89,7 @@ class BackingServicesTest {
     void pointsTheServicesAtTheInClusterNatsPostgresAndRedis(Cluster cluster) {
         Map<String, Object> config = config(cluster);
 
+        assertThat(config).as(cluster + ": " + CONFIG).containsKeys("NATS_URL", "REDIS_URL", "DB_HOST", "DB_PORT");
         assertReaches(cluster, URI.create(text(config.get("NATS_URL"))), "nats");
         assertReaches(cluster, URI.create(text(config.get("REDIS_URL"))), "redis");
         assertReaches(cluster, URI.create("postgresql://" + config.get("DB_HOST") + ":" + config.get("DB_PORT")), "postgres");
@@ -130,7 +132,10 @@ class BackingServicesTest {
         if (cluster.find("StatefulSet", "postgres").isEmpty()) {
             return; // an external PostgreSQL
         }
-        Map<String, Workload.EnvVar> postgres = cluster.statefulSet("postgres").env();
+        Workload server = cluster.statefulSet("postgres");
+        assertThat(server.envProblems()).as(cluster + ": postgres environment references").isEmpty();
+        Map<String, Workload.EnvVar> postgres = server.env();
+        assertThat(postgres).as(cluster + ": postgres environment").containsKeys("POSTGRES_USER", "POSTGRES_PASSWORD");
         String passwordSource = postgres.get("POSTGRES_PASSWORD").source();
 
         assertThat(postgres.get("POSTGRES_USER").value()).as("postgres superuser").isEqualTo(text(config(cluster).get("DB_USER")));
