@@ -74,13 +74,13 @@ public class AttemptLimiter {
         }
         if (!tryConsume(properties.keyPrefix() + "address:" + address, perAddress)) {
             rejectedByAddress.increment();
-            log.info("Too many {} attempts from {}", action.key, address);
+            log.debug("Too many {} attempts from {}", action.key, address);
             throw tooManyAttempts();
         }
         String emailKey = properties.keyPrefix() + action.key + ":email:" + digest(email);
         if (!tryConsume(emailKey, perEmail)) {
             rejectedByEmail.increment();
-            log.info("Too many {} attempts on one email (from {})", action.key, address);
+            log.debug("Too many {} attempts on one email (from {})", action.key, address);
             throw tooManyAttempts();
         }
         return () -> buckets.apply(proxies -> {

@@ -80,7 +80,7 @@ final class RedisBuckets implements AutoCloseable {
         connect();
     }
 
-    /** The operation's result, or empty when Redis is unavailable (then logged and counted). */
+    /** The operation's result (empty if it is null), or empty when Redis is unavailable (then logged and counted). */
     <T> Optional<T> apply(Function<ProxyManager<String>, T> operation) {
         ProxyManager<String> proxies = buckets;
         if (proxies == null) {
@@ -94,7 +94,7 @@ final class RedisBuckets implements AutoCloseable {
                 degraded = false;
                 log.info("Redis at {}:{} answers again; rate limiting resumed", uri.getHost(), uri.getPort());
             }
-            return Optional.of(result);
+            return Optional.ofNullable(result);
         } catch (RuntimeException e) {
             unavailable(e);
             return Optional.empty();
@@ -128,14 +128,12 @@ final class RedisBuckets implements AutoCloseable {
             degraded = false;
             log.info("Rate limiting with buckets in Redis at {}:{}", uri.getHost(), uri.getPort());
         } catch (RuntimeException e) {
-            degraded = true;
             warn(e);
         }
     }
 
     private void unavailable(RuntimeException cause) {
         unavailable.increment();
-        degraded = true;
         warn(cause);
     }
 
@@ -145,6 +143,8 @@ final class RedisBuckets implements AutoCloseable {
         if ((last == null || !now.isBefore(last.plus(WARN_EVERY))) && lastWarning.compareAndSet(last, now)) {
             log.warn("Redis at {}:{} is unavailable ({}); serving sign-in and sign-up without rate limits",
                     uri.getHost(), uri.getPort(), cause == null ? "not connected" : describe(cause));
+            // so the recovery is logged once per warning, however often a flaky Redis comes and goes
+            degraded = true;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.auth.support.AuthHttpTest;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,9 @@ class RateLimitTest extends AuthHttpTest {
 
     @Autowired
     RateLimitProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void tenFailedSignInsOfOneEmailLockItForAWhileWhateverTheAddress() {
@@ -49,11 +53,14 @@ class RateLimitTest extends AuthHttpTest {
     void successfulSignInsDoNotSpendTheEmailsBudget() {
         String email = newEmail();
         signUp(email, "secret");
+        double unavailableBefore = meters.get(RedisBuckets.UNAVAILABLE_METRIC).counter().count();
 
         for (int i = 0; i < 15; i++) {
             assertThat(post("/api/users/signin", credentials(email, "secret")).status())
                     .as("sign-in %d", i + 1).isEqualTo(200);
         }
+        assertThat(meters.get(RedisBuckets.UNAVAILABLE_METRIC).counter().count())
+                .as("every check and refund reached Redis").isEqualTo(unavailableBefore);
     }
 
     @Test
