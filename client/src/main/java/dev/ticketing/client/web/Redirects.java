@@ -2,8 +2,9 @@ package dev.ticketing.client.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.web.servlet.view.RedirectView;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Redirects after a POST, and the sign-in detour that brings a visitor back where they were going. */
 public final class Redirects {
@@ -25,13 +26,12 @@ public final class Redirects {
     }
 
     public static String signInPath(String next) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/auth/signin");
         String local = localPathOrNull(next);
-        if (local != null && !local.equals("/")) {
-            builder.queryParam("next", "{next}");
-            return builder.encode().buildAndExpand(local).toUriString();
+        if (local == null || local.equals("/")) {
+            return "/auth/signin";
         }
-        return builder.toUriString();
+        // slashes stay readable; '&', '=', '?' and the rest are escaped so the whole path is one parameter
+        return "/auth/signin?next=" + URLEncoder.encode(local, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
     /** {@code next} if it is a path on this site, otherwise the home page: never send a visitor elsewhere. */
