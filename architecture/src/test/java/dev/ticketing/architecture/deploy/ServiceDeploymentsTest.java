@@ -193,6 +193,18 @@ class ServiceDeploymentsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("services")
+    void canWriteTemporaryFilesWhenItsRootFileSystemIsReadOnly(Cluster cluster, String module) {
+        Workload deployment = cluster.deploymentOf(module);
+        if (!Boolean.TRUE.equals(at(deployment.container, "securityContext.readOnlyRootFilesystem"))) {
+            return;
+        }
+        // Tomcat and the JVM write to java.io.tmpdir
+        assertThat(Yamls.mapsAt(deployment.container, "volumeMounts")).extracting(m -> text(m.get("mountPath")))
+                .as(cluster + ": " + module + " volume mounts").contains("/tmp");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("services")
     void keepsServingThroughNodeDrainsWithADisruptionBudget(Cluster cluster, String module) {
         Workload deployment = cluster.deploymentOf(module);
         List<Map<String, Object>> budgets = cluster.disruptionBudgetsFor(deployment);
