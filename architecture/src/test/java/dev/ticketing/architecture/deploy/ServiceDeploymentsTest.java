@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -22,7 +24,7 @@ class ServiceDeploymentsTest {
 
     private static final Pattern SECRET_NAME = Pattern.compile(".*(KEY|PASSWORD|SECRET|TOKEN)");
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> services() {
+    static Stream<Arguments> services() {
         return Renderings.servicesInEach();
     }
 
