@@ -83,6 +83,14 @@ class HeaderAndForwardingTest extends PageTest {
     }
 
     @Test
+    void behindTheGatewayTheBrowsersAddressIsTheOneTheGatewaySaw() {
+        RestClient.create("http://127.0.0.1:" + port).get().uri("/").header("X-Forwarded-For", "198.51.100.4")
+                .retrieve().toBodilessEntity();
+
+        api.verify(getRequestedFor(urlPathEqualTo("/api/tickets")).withHeader("X-Forwarded-For", equalTo("198.51.100.4")));
+    }
+
+    @Test
     void pagesUseBootstrapFromTheWebjarAndFitPhones() throws Exception {
         Document page = html(mvc.perform(get("/")).andReturn());
 

@@ -17,6 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.ticketing.client.PageTest;
 import org.jsoup.nodes.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -51,6 +55,20 @@ class AuthPagesTest extends PageTest {
 
         api.verify(postRequestedFor(urlPathEqualTo("/api/users/signup"))
                 .withRequestBody(equalToJson("{\"email\":\"new@example.com\",\"password\":\"secret\"}")));
+    }
+
+    @Test
+    void theRealServerRelaysTheCookieUntouched() {
+        api.stubFor(post("/api/users/signin").willReturn(okJson("{}").withHeader("Set-Cookie", SESSION_COOKIE)));
+
+        ResponseEntity<Void> response = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new SimpleClientHttpRequestFactory()).build()
+                .post().uri("/auth/signin").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("email=a%40example.com&password=secret&next=%2Forders").retrieve().toBodilessEntity();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(302);
+        assertThat(response.getHeaders().getLocation().getPath()).isEqualTo("/orders");
+        assertThat(response.getHeaders().get("Set-Cookie")).containsExactly(SESSION_COOKIE);
     }
 
     @Test
