@@ -32,14 +32,7 @@ public abstract class ExpirationIntegrationTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "expiration");
-        registry.add("spring.flyway.locations", () -> OWN_MIGRATIONS);
     }
-
-    /**
-     * This module's migrations only: common's test-jar also carries a {@code db/migration/V1__applied.sql}
-     * (for its own test application), which would clash with this service's V1 on the test classpath.
-     */
-    public static final String OWN_MIGRATIONS = "filesystem:target/classes/db/migration";
 
     protected static EventProbe probe;
 

@@ -16,7 +16,6 @@ final class ServiceInstance {
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
-                "--spring.flyway.locations=" + ExpirationIntegrationTest.OWN_MIGRATIONS,
                 "--nats.url=" + TestInfra.NATS_URL,
                 "--nats.stream=" + stream,
                 "--nats.subject-prefix=" + subjectPrefix,

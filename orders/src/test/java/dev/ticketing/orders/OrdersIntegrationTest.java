@@ -36,10 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // the placeholder of application.yml, as the environment variable would set it
         "ORDER_EXPIRATION_SECONDS=120",
-        "nats.redelivery-backoff=100ms",
-        // common's test-jar carries its own db/migration/V1__applied.sql, which clashes with ours on
-        // the test classpath; read this module's migrations from its sources instead
-        "spring.flyway.locations=filesystem:src/main/resources/db/migration"})
+        "nats.redelivery-backoff=100ms"})
 public abstract class OrdersIntegrationTest {
 
     protected static final Duration HOLD = Duration.ofSeconds(120);

@@ -11,7 +11,6 @@ import dev.ticketing.common.session.SessionTokens;
 import dev.ticketing.common.testing.EventProbe;
 import dev.ticketing.common.testing.TestInfra;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,10 +44,6 @@ public abstract class PaymentsIntegrationTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "payments");
-        // common's test-jar carries its own db/migration/V1__applied.sql, which would clash with ours on the
-        // classpath: read this module's migrations from its build output instead (the same files)
-        registry.add("spring.flyway.locations",
-                () -> "filesystem:" + Path.of("target/classes/db/migration").toAbsolutePath());
     }
 
     @LocalServerPort int port;

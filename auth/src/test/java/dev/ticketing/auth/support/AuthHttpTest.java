@@ -57,9 +57,6 @@ public abstract class AuthHttpTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfra.register(registry, "auth");
         registry.add("auth.rate-limit.key-prefix", () -> KEY_PREFIX);
-        // common's test-jar carries a db/migration/V1 of its own that clashes with ours on the
-        // classpath, so the tests read auth's migrations from the source folder
-        registry.add("spring.flyway.locations", () -> "filesystem:src/main/resources/db/migration");
     }
 
     public static String newEmail() {
