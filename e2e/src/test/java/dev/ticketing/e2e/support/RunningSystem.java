@@ -1,0 +1,418 @@
+package dev.ticketing.e2e.support;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Nats;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A whole Ticketing system of its own, started with {@code ./ticketing up} beside whatever else
+ * runs on the machine: its own ports, databases ({@code ticketing_<service>_e2e_<run>}), JetStream
+ * stream and subjects, rate-limit keys, JWT key and state directory ({@code e2e/target/ticketing}).
+ * One is shared by every test class of the JVM ({@link #shared()}, or {@link EndToEnd} on a test
+ * class); it is stopped, and its databases and stream deleted, when the tests end.
+ *
+ * <p>Settings (system properties, e.g. {@code mvn -pl e2e verify -De2e.orderExpirationSeconds=5}):
+ * {@code e2e.orderExpirationSeconds} (10), {@code e2e.portBase} and {@code e2e.gatewayPort} (free
+ * ports picked at random), {@code e2e.build} ({@code true}: let the launcher build missing or stale
+ * jars; default: fail when one is missing), {@code e2e.keep} ({@code true}: leave the system
+ * running after the tests, to look around), {@code e2e.upTimeoutSeconds} (600), and
+ * {@code e2e.env.NAME=value} for any other variable the services read.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+    private static RunningSystem shared;
+
+    private final Path repository;
+    private final Path home;
+    private final String run;
+    private final int portBase;
+    private final int gatewayPort;
+    private final Duration orderExpiration;
+    private final String jwtKey;
+    private final boolean build;
+    private final boolean keep;
+    private final Duration upTimeout;
+    private final Map<String, String> environment;
+    private final Launcher launcher;
+    private final Api api;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean up;
+
+    private RunningSystem() {
+        this.repository = findRepository();
+        this.home = repository.resolve("e2e/target/ticketing");
+        byte[] random = new byte[4];
+        SecureRandom randomness = new SecureRandom();
+        randomness.nextBytes(random);
+        this.run = HexFormat.of().formatHex(random);
+        int[] ports = freePorts();
+        this.portBase = ports[0];
+        this.gatewayPort = ports[1];
+        this.orderExpiration = Duration.ofSeconds(Long.getLong("e2e.orderExpirationSeconds", 10));
+        byte[] key = new byte[32];
+        randomness.nextBytes(key);
+        this.jwtKey = "e2e-" + HexFormat.of().formatHex(key);
+        this.build = Boolean.getBoolean("e2e.build");
+        this.keep = Boolean.getBoolean("e2e.keep");
+        this.upTimeout = Duration.ofSeconds(Long.getLong("e2e.upTimeoutSeconds", 600));
+        this.environment = launcherEnvironment();
+        this.launcher = new Launcher(repository, environment);
+        this.api = new Api(baseUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "ticketing-e2e-down"));
+    }
+
+    /** The system every test class of this JVM shares, started on first use (and again after {@link #down()}). */
+    public static RunningSystem shared() {
+        RunningSystem system;
+        synchronized (RunningSystem.class) {
+            if (shared == null) {
+                shared = new RunningSystem();
+            }
+            system = shared;
+        }
+        system.ensureUp();
+        return system;
+    }
+
+    /** Stops the shared system and deletes its data, if one was started. */
+    static void closeShared() {
+        RunningSystem system;
+        synchronized (RunningSystem.class) {
+            system = shared;
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ addresses and settings
+
+    /** The gateway: {@code http://127.0.0.1:<port>}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    /** A client of the API through the gateway. */
+    public Api api() {
+        return api;
+    }
+
+    public int port(Service service) {
+        return service == Service.GATEWAY ? gatewayPort : portBase + service.portOffset();
+    }
+
+    /** A service directly, bypassing the gateway (its actuator endpoints, for example). */
+    public URI serviceUrl(Service service) {
+        return URI.create("http://127.0.0.1:" + port(service));
+    }
+
+    public Duration orderExpiration() {
+        return orderExpiration;
+    }
+
+    /** The key the services sign sessions with, to mint tokens for many users without signing each up. */
+    public String jwtKey() {
+        return jwtKey;
+    }
+
+    public String natsUrl() {
+        return env("NATS_URL", "nats://127.0.0.1:4222");
+    }
+
+    public String stream() {
+        return "E2E_" + run.toUpperCase(Locale.ROOT);
+    }
+
+    /** Put before every contract subject ({@code ticket.created}) on this system's stream. */
+    public String subjectPrefix() {
+        return "e2e_" + run + ".";
+    }
+
+    public String databaseName(Service service) {
+        if (!service.hasDatabase()) {
+            throw new IllegalArgumentException(service.id() + " has no database");
+        }
+        return "ticketing_" + service.id() + "_e2e_" + run;
+    }
+
+    public String databaseUrl(Service service) {
+        return postgres() + databaseName(service);
+    }
+
+    /** A connection to a service's own database, to check what it stored. Close it. */
+    public java.sql.Connection connect(Service service) throws SQLException {
+        return DriverManager.getConnection(databaseUrl(service), env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
+    }
+
+    public Path repository() {
+        return repository;
+    }
+
+    /** The launcher's state directory: {@code pids/}, {@code logs/}, {@code settings.env}. */
+    public Path home() {
+        return home;
+    }
+
+    public Path log(Service service) {
+        return home.resolve("logs").resolve(service.id() + ".log");
+    }
+
+    /** Everything the launcher is run with; {@code ./ticketing <command>} with these reaches this system. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    /** The recorded process id of a service that is running. */
+    public OptionalLong pid(Service service) {
+        Path file = home.resolve("pids").resolve(service.id() + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(file).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(pid)
+                    : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The process ids of every service that is running. */
+    public Map<Service, Long> pids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            pid(service).ifPresent(pid -> pids.put(service, pid));
+        }
+        return pids;
+    }
+
+    /** kill -9, as a crash would; the service stays down until {@link #start} or {@link #restart}. */
+    public void kill(Service service) {
+        launcher("kill", service.id()).orThrow();
+    }
+
+    /** Stops a service gracefully (TERM, then KILL after a timeout). */
+    public void stop(Service service) {
+        launcher("stop", service.id()).orThrow();
+    }
+
+    /** Starts a stopped or killed service with the system's settings and waits until it is ready. */
+    public void start(Service service) {
+        launcher("start", service.id()).orThrow();
+    }
+
+    /** Stops a service gracefully, starts it again, and waits until it is ready. */
+    public void restart(Service service) {
+        launcher("restart", service.id()).orThrow();
+    }
+
+    /** Runs any launcher command against this system, e.g. {@code launcher("status")}. */
+    public Launcher.Result launcher(String... arguments) {
+        return launcher.run(arguments[0].equals("up") ? upTimeout : COMMAND_TIMEOUT, arguments);
+    }
+
+    /** Starts whatever is not running (everything, the first time) and waits until all are ready. */
+    public synchronized void ensureUp() {
+        if (closed.get()) {
+            throw new IllegalStateException("The end-to-end system was already shut down");
+        }
+        if (up && pids().size() == expectedServices().size()) {
+            return;
+        }
+        if (!up) {
+            requireJars();
+            // a run that died without stopping its system left it running in the same directory
+            launcher("down").orThrow();
+        }
+        launcher("up").orThrow();
+        up = true;
+    }
+
+    /** {@code ./ticketing down}; the next {@link #shared()} starts the system again. */
+    public synchronized void down() {
+        launcher("down").orThrow();
+        up = false;
+    }
+
+    /** Stops the system and deletes its databases and stream (unless {@code e2e.keep=true}). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (keep) {
+            System.out.println("[e2e] leaving the system running at " + baseUrl() + " (e2e.keep=true); stop it with: "
+                    + "TICKETING_HOME=" + home + " ./ticketing down");
+            return;
+        }
+        try {
+            launcher.run(COMMAND_TIMEOUT, "down");
+        } catch (RuntimeException e) {
+            System.err.println("[e2e] ./ticketing down failed: " + e.getMessage());
+        }
+        dropDatabases();
+        deleteStream();
+    }
+
+    // ------------------------------------------------------------------ set-up
+
+    private Map<String, String> launcherEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TICKETING_HOME", home.toString());
+        env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("TICKETING_PORT_BASE", Integer.toString(portBase));
+        env.put("TICKETING_DB_SUFFIX", "_e2e_" + run);
+        env.put("NATS_STREAM", stream());
+        env.put("NATS_SUBJECT_PREFIX", subjectPrefix());
+        env.put("RATE_LIMIT_KEY_PREFIX", "e2e:" + run + ":");
+        env.put("ORDER_EXPIRATION_SECONDS", Long.toString(orderExpiration.toSeconds()));
+        env.put("JWT_KEY", jwtKey);
+        // every test user signs up from 127.0.0.1; a test of the limit sets -De2e.env.RATE_LIMIT_ADDRESS_PER_MINUTE
+        env.put("RATE_LIMIT_ADDRESS_PER_MINUTE", "100000");
+        env.put("STRIPE_KEY", "");
+        env.put("TICKETING_SKIP_BUILD", build ? "0" : "1");
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("e2e.env."))
+                .forEach(name -> env.put(name.substring("e2e.env.".length()), System.getProperty(name)));
+        return Map.copyOf(env);
+    }
+
+    private List<Service> expectedServices() {
+        String selected = System.getenv("TICKETING_SERVICES");
+        if (selected == null || selected.isBlank()) {
+            return List.of(Service.values());
+        }
+        List<Service> services = new ArrayList<>();
+        for (String name : selected.trim().split("\\s+")) {
+            services.add(Service.valueOf(name.toUpperCase(Locale.ROOT)));
+        }
+        if (!services.contains(Service.GATEWAY)) {
+            services.add(Service.GATEWAY);
+        }
+        return services;
+    }
+
+    private void requireJars() {
+        if (build) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (Service service : expectedServices()) {
+            Path jar = repository.resolve(service.id()).resolve("target")
+                    .resolve(service.id() + "-" + VERSION + "-exec.jar");
+            if (!Files.isRegularFile(jar)) {
+                missing.add(repository.relativize(jar).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The end-to-end tests run the packaged services, and these jars are missing: "
+                    + missing + ". Run them with `mvn -B verify` from the repository root (which packages every "
+                    + "service first), build with `mvn -B -DskipTests package`, or pass -De2e.build=true.");
+        }
+    }
+
+    private void dropDatabases() {
+        String suffix = "\\_e2e\\_" + run;
+        try (java.sql.Connection c = DriverManager.getConnection(postgres() + "postgres", env("DB_USER", "postgres"),
+                env("DB_PASSWORD", ""));
+                Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = s.executeQuery(
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'ticketing\\_%" + suffix + "'")) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            for (String name : names) {
+                s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("[e2e] could not drop the run's databases: " + e.getMessage());
+        }
+    }
+
+    private void deleteStream() {
+        try (Connection nats = Nats.connect(natsUrl())) {
+            nats.jetStreamManagement().deleteStream(stream());
+        } catch (JetStreamApiException e) {
+            // never created: nothing to delete
+        } catch (IOException e) {
+            System.err.println("[e2e] could not delete stream " + stream() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String postgres() {
+        return "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/";
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Path findRepository() {
+        String configured = System.getProperty("e2e.repository");
+        Path dir = Path.of(configured != null ? configured : System.getProperty("user.dir")).toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("ticketing")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("No ./ticketing launcher found in " + dir + " or above; set -De2e.repository");
+    }
+
+    /** A port base with six free ports after it, and a free gateway port; or the configured ones. */
+    private static int[] freePorts() {
+        Integer base = Integer.getInteger("e2e.portBase");
+        Integer gateway = Integer.getInteger("e2e.gatewayPort");
+        if (base != null) {
+            return new int[] {base, gateway != null ? gateway : base + 9};
+        }
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + random.nextInt(3_900) * 10;
+            int gatewayCandidate = gateway != null ? gateway : candidate + 9;
+            if (free(gatewayCandidate) && java.util.stream.IntStream.range(candidate, candidate + 6).allMatch(RunningSystem::free)) {
+                return new int[] {candidate, gatewayCandidate};
+            }
+        }
+        throw new IllegalStateException("Found no free ports for the end-to-end system");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ticketing at " + baseUrl() + " (run " + run + ", state in " + home + ")";
+    }
+}
