@@ -40,6 +40,7 @@ class AuthPagesTest extends PageTest {
         assertThat(form.select("input[name=password][type=password]")).hasSize(1);
         assertThat(form.hasAttr("novalidate")).as("the API's messages are shown, not the browser's").isTrue();
         assertThat(page.selectFirst("h1").text()).isEqualTo("Sign Up");
+        assertThat(page.selectFirst("main a:contains(Sign in)").attr("href")).isEqualTo("/auth/signin");
     }
 
     @Test
@@ -85,6 +86,7 @@ class AuthPagesTest extends PageTest {
         assertThat(page.selectFirst("#email").hasClass("is-invalid")).isTrue();
         assertThat(page.selectFirst("#email").val()).as("what was typed stays").isEqualTo("not-an-email");
         assertThat(page.selectFirst("#email ~ .invalid-feedback").text()).isEqualTo("Email must be valid");
+        assertThat(page.selectFirst("#email").attr("aria-describedby")).isEqualTo("email-error");
         assertThat(page.selectFirst("#password").hasClass("is-invalid")).isTrue();
         assertThat(page.selectFirst("#password").val()).as("a password is never sent back").isEmpty();
         assertThat(page.selectFirst("#password ~ .invalid-feedback").text())
