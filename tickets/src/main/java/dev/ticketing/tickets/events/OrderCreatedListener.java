@@ -1,0 +1,23 @@
+package dev.ticketing.tickets.events;
+
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.tickets.ticket.TicketService;
+import org.springframework.stereotype.Component;
+
+/** An order was placed: its ticket is reserved until the order is cancelled. */
+@Component
+class OrderCreatedListener extends EventListener<OrderCreated> {
+
+    private final TicketService tickets;
+
+    OrderCreatedListener(TicketService tickets) {
+        super(OrderCreated.class);
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void on(OrderCreated event) {
+        tickets.reserve(event.ticket().id(), event.id());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ticketing.tickets.ticket;
+
+import dev.ticketing.common.session.SessionUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/tickets}: anyone browses; a signed-in user sells, and edits what they sell. */
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+    static final int MAX_LIMIT = 500;
+    private static final String NON_NEGATIVE_INTEGER = "\\d+";
+
+    private final TicketService tickets;
+
+    TicketController(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Ticket create(SessionUser user, @Valid @RequestBody TicketRequest request) {
+        return tickets.create(user.id(), request.title(), request.price());
+    }
+
+    /** Tickets still for sale, newest first; {@code limit} above the maximum is lowered to it. */
+    @GetMapping
+    List<Ticket> forSale(
+            @RequestParam(defaultValue = "100")
+            @Pattern(regexp = NON_NEGATIVE_INTEGER, message = "Limit must be a non-negative integer") String limit,
+            @RequestParam(defaultValue = "0")
+            @Pattern(regexp = NON_NEGATIVE_INTEGER, message = "Offset must be a non-negative integer") String offset) {
+        return tickets.forSale(atMost(limit, MAX_LIMIT), atMost(offset, Long.MAX_VALUE));
+    }
+
+    @GetMapping("/{id}")
+    Ticket show(@PathVariable UUID id) {
+        return tickets.find(id);
+    }
+
+    @PutMapping("/{id}")
+    Ticket edit(@PathVariable UUID id, SessionUser user, @Valid @RequestBody TicketRequest request) {
+        return tickets.edit(id, user.id(), request.title(), request.price());
+    }
+
+    private static int atMost(String digits, int max) {
+        return (int) atMost(digits, (long) max);
+    }
+
+    private static long atMost(String digits, long max) {
+        return new BigInteger(digits).min(BigInteger.valueOf(max)).longValueExact();
+    }
+}
