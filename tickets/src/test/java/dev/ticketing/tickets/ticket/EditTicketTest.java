@@ -93,6 +93,13 @@ class EditTicketTest extends TicketsServiceTest {
     }
 
     @Test
+    void validatesTheBodyBeforeLookingForTheTicket() {
+        Reply reply = put("/api/tickets/" + UUID.randomUUID(), signedIn(), body("Concert", "0"));
+
+        assertThat(errors(reply)).containsExactly("price: Price must be greater than 0");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownTicket() {
         Reply reply = put("/api/tickets/" + UUID.randomUUID(), signedIn(), body("Concert", "10"));
 
