@@ -79,10 +79,16 @@ public class TicketService {
 
     /**
      * An order holds the ticket. Applying it again changes nothing; a ticket another order already
-     * holds keeps its reservation (the orders service's unique index makes that impossible in practice).
+     * holds keeps its reservation (the orders service's unique index makes that impossible in
+     * practice); an order already seen cancelled (its events came out of order) reserves nothing.
      */
     @Transactional
     public void reserve(UUID id, UUID orderId) {
+        tickets.lock(id);
+        if (tickets.wasCancelled(orderId)) {
+            log.info("Order {} was cancelled before it reached ticket {}; the ticket stays for sale", orderId, id);
+            return;
+        }
         tickets.reserve(id, orderId).ifPresentOrElse(reserved -> {
             outbox.publish(reserved.updated());
             log.info("Ticket {} reserved by order {}, now version {}", id, orderId, reserved.version());
@@ -95,9 +101,15 @@ public class TicketService {
         }, () -> log.warn("Order {} names ticket {}, which does not exist here; ignored", orderId, id)));
     }
 
-    /** The order holding the ticket was cancelled: the ticket is for sale again. Any other order changes nothing. */
+    /**
+     * The order was cancelled (by its buyer or by expiry): if it holds the ticket, the ticket is for
+     * sale again. Any other order's cancellation changes nothing. The cancellation is remembered, and
+     * the ticket locked, so a late order.created of the same order cannot reserve it afterwards.
+     */
     @Transactional
     public void release(UUID id, UUID orderId) {
+        tickets.lock(id);
+        tickets.recordCancellation(orderId, id);
         tickets.release(id, orderId).ifPresentOrElse(released -> {
             outbox.publish(released.updated());
             log.info("Ticket {} released by cancelled order {}, now version {}", id, orderId, released.version());

@@ -45,6 +45,24 @@ class Tickets {
                 .list();
     }
 
+    /** Locks the ticket's row until the transaction ends, so reservations and releases of one ticket take turns. */
+    void lock(UUID id) {
+        jdbc.sql("SELECT id FROM tickets WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+    }
+
+    void recordCancellation(UUID orderId, UUID ticketId) {
+        jdbc.sql("INSERT INTO cancelled_orders (order_id, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(orderId, ticketId)
+                .update();
+    }
+
+    boolean wasCancelled(UUID orderId) {
+        return jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single() > 0;
+    }
+
     /** Changes title and price, if the ticket is still at {@code version} and not reserved. */
     Optional<Ticket> edit(UUID id, long version, String title, BigDecimal price) {
         return jdbc.sql("UPDATE tickets SET title = ?, price = ?, version = version + 1"

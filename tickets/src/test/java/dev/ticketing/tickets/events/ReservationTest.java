@@ -147,6 +147,19 @@ class ReservationTest extends TicketsServiceTest {
     }
 
     @Test
+    void anOrderCancelledBeforeItsCreationArrivedReservesNothing() {
+        UUID ticket = sellOne(signedIn());
+        UUID order = UUID.randomUUID();
+        awaitProcessed(events.publish(orderCancelled(order, ticket)));
+
+        awaitProcessed(events.publish(orderCreated(order, ticket)));
+
+        assertThat(orderIdOf(ticket)).isNull();
+        assertThat(version(ticket)).isZero();
+        assertThat(events.after(QUIET, TicketUpdated.class, e -> e.id().equals(ticket))).isEmpty();
+    }
+
+    @Test
     void aDuplicatedCancellationReleasesOnce() {
         UUID ticket = sellOne(signedIn());
         UUID order = reserve(ticket);
