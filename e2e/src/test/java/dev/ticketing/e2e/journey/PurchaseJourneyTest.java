@@ -134,6 +134,29 @@ class PurchaseJourneyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(6)
+    void aTicketSoldWhileTheOrdersServiceWasDownCanBeBoughtOnceItIsBack() {
+        // given the orders service crashed
+        long crashed = system.pid(Service.ORDERS).orElseThrow();
+        system.kill(Service.ORDERS);
+        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
+        User buyer = api.signUp();
+        Response whileDown = buyer.get("/api/orders");
+        assertThat(whileDown.status()).isEqualTo(502);
+        assertThat(whileDown.errorMessages()).containsExactly("Service unavailable, try again shortly");
+
+        // when a ticket goes on sale meanwhile and the service comes back
+        Ticket ticket = api.signUp().createTicket("Opera " + Instant.now(), "99.99");
+        system.start(Service.ORDERS);
+
+        // then it has caught up on what it missed, and the purchase goes through
+        Order order = buyer.orderWhenOrderable(ticket.id());
+        buyer.pay(order.id(), "tok_visa");
+        assertThat(buyer.awaitOrderStatus(order.id(), "complete").ticket().id()).isEqualTo(ticket.id());
+        assertThat(system.pid(Service.ORDERS)).isPresent().isNotEqualTo(java.util.OptionalLong.of(crashed));
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(100)
     void downStopsEveryProcessUpStarted() {
         Map<Service, Long> started = system.pids();
