@@ -77,6 +77,17 @@ public final class Api {
         return user;
     }
 
+    /**
+     * A user who is signed in with a session token minted elsewhere (for example with the system's
+     * {@link RunningSystem#jwtKey()}), without signing up: sent as the {@code session} cookie.
+     */
+    public User withSession(String id, String email, String token) {
+        User user = new User(this, email, null);
+        user.useSession(token);
+        user.signedIn(id);
+        return user;
+    }
+
     /** Tickets on sale (not reserved), newest first. */
     public List<Ticket> tickets(int limit) {
         return Arrays.asList(anonymous.get("/api/tickets?limit=" + limit).expect(200).as(Ticket[].class));

@@ -1,8 +1,5 @@
 package dev.ticketing.e2e.support;
 
-import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-import io.nats.client.Nats;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A whole Ticketing system of its own, started with {@code ./ticketing up} beside whatever else
- * runs on the machine: its own ports, databases ({@code ticketing_<service>_e2e_<run>}), JetStream
- * stream and subjects, rate-limit keys, JWT key and state directory ({@code e2e/target/ticketing}).
+ * runs on the machine: its own ports, databases ({@code ticketing_<service>_e2e_<run>}), NATS server
+ * ({@code nats-server} on a free port, JetStream store in {@code e2e/target/nats-<run>}, so that a test
+ * may stop and start it), stream and subjects, rate-limit keys, JWT key and state directory
+ * ({@code e2e/target/ticketing}).
  * One is shared by every test class of the JVM ({@link #shared()}, or {@link EndToEnd} on a test
  * class); it is stopped, and its databases and stream deleted, when the tests end.
  *
@@ -59,6 +58,7 @@ public final class RunningSystem implements AutoCloseable {
     private final Launcher launcher;
     private final Api api;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final OwnNats nats;
     private volatile boolean up;
 
     private RunningSystem() {
@@ -78,6 +78,7 @@ public final class RunningSystem implements AutoCloseable {
         this.build = Boolean.getBoolean("e2e.build");
         this.keep = Boolean.getBoolean("e2e.keep");
         this.upTimeout = Duration.ofSeconds(Long.getLong("e2e.upTimeoutSeconds", 600));
+        this.nats = new OwnNats(repository.resolve("e2e/target/nats-" + run));
         this.environment = launcherEnvironment();
         this.launcher = new Launcher(repository, environment);
         this.api = new Api(baseUrl());
@@ -138,8 +139,22 @@ public final class RunningSystem implements AutoCloseable {
         return jwtKey;
     }
 
+    /** This system's own NATS server ({@code nats-server} started for the run, not the machine's). */
     public String natsUrl() {
-        return env("NATS_URL", "nats://127.0.0.1:4222");
+        return nats.url();
+    }
+
+    /**
+     * Stops this system's NATS server (TERM: it shuts down as an operator's stop would) and waits
+     * until it is gone; the services keep running and reconnect once it is back.
+     */
+    public void stopNats() {
+        nats.stop();
+    }
+
+    /** Starts this system's NATS server again, on the same port with the same JetStream store. */
+    public void startNats() {
+        nats.start();
     }
 
     public String stream() {
@@ -238,6 +253,7 @@ public final class RunningSystem implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("The end-to-end system was already shut down");
         }
+        nats.start();
         if (up && pids().size() == expectedServices().size()) {
             return;
         }
@@ -264,7 +280,7 @@ public final class RunningSystem implements AutoCloseable {
         }
         if (keep) {
             System.out.println("[e2e] leaving the system running at " + baseUrl() + " (e2e.keep=true); stop it with: "
-                    + "TICKETING_HOME=" + home + " ./ticketing down");
+                    + "TICKETING_HOME=" + home + " ./ticketing down; and its NATS server: kill " + nats.pid());
             return;
         }
         try {
@@ -273,7 +289,8 @@ public final class RunningSystem implements AutoCloseable {
             System.err.println("[e2e] ./ticketing down failed: " + e.getMessage());
         }
         dropDatabases();
-        deleteStream();
+        nats.stop();
+        nats.deleteStore();
     }
 
     // ------------------------------------------------------------------ set-up
@@ -284,6 +301,7 @@ public final class RunningSystem implements AutoCloseable {
         env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("TICKETING_PORT_BASE", Integer.toString(portBase));
         env.put("TICKETING_DB_SUFFIX", "_e2e_" + run);
+        env.put("NATS_URL", nats.url());
         env.put("NATS_STREAM", stream());
         env.put("NATS_SUBJECT_PREFIX", subjectPrefix());
         env.put("RATE_LIMIT_KEY_PREFIX", "e2e:" + run + ":");
@@ -350,18 +368,6 @@ public final class RunningSystem implements AutoCloseable {
             }
         } catch (SQLException e) {
             System.err.println("[e2e] could not drop the run's databases: " + e.getMessage());
-        }
-    }
-
-    private void deleteStream() {
-        try (Connection nats = Nats.connect(natsUrl())) {
-            nats.jetStreamManagement().deleteStream(stream());
-        } catch (JetStreamApiException e) {
-            // never created: nothing to delete
-        } catch (IOException e) {
-            System.err.println("[e2e] could not delete stream " + stream() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -33,6 +33,10 @@ public final class User {
         this.id = id;
     }
 
+    synchronized void useSession(String token) {
+        cookies.put("session", token);
+    }
+
     public String id() {
         return id;
     }
@@ -140,8 +144,12 @@ public final class User {
      * until then it answers 404; this retries for up to 10 seconds. Returns the payment id.
      */
     public String pay(String orderId, String token) {
-        Response response = retryWhileNotFound(() -> payment(orderId, token), Duration.ofSeconds(10));
-        return response.expect(201).json().path("id").asString();
+        return payWhenPayable(orderId, token, Duration.ofSeconds(10)).expect(201).json().path("id").asString();
+    }
+
+    /** POST /api/payments, retried while the payments service does not know the order yet (404); whatever the answer. */
+    public Response payWhenPayable(String orderId, String token, Duration within) {
+        return retryWhileNotFound(() -> payment(orderId, token), within);
     }
 
     /** Polls the order until it has the status, for up to {@code within}. */
