@@ -83,7 +83,10 @@ public final class Api {
      */
     public User withSession(String id, String email, String token) {
         User user = new User(this, email, null);
-        user.useSession(token);
+        // the cookie's value is what auth sets: base64 of {"jwt": token}
+        String cookie = java.util.Base64.getEncoder().encodeToString(
+                ("{\"jwt\":\"" + token + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        user.useSession(cookie);
         user.signedIn(id);
         return user;
     }
