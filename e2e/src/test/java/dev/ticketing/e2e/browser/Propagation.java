@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 final class Propagation {
 
-    private static final Duration WITHIN = Duration.ofSeconds(15);
+    private static final Duration WITHIN = Duration.ofSeconds(60);
 
     private final RunningSystem system;
 
