@@ -41,6 +41,10 @@ final class Api {
         return post(token, "/api/orders", "{\"ticketId\":\"" + ticketId + "\"}");
     }
 
+    Reply getTicket(String token, String ticketId) {
+        return send(token, HttpRequest.newBuilder(URI.create(base + "/api/tickets/" + ticketId)).GET());
+    }
+
     Reply getOrder(String token, String orderId) {
         return send(token, HttpRequest.newBuilder(URI.create(base + "/api/orders/" + orderId)).GET());
     }

@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  */
 final class Pgbench {
 
-    record Result(double tps, double latencyMillis) {
+    record Result(double tps, double latencyMillis, long transactions) {
     }
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
     private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
+    private static final Pattern TRANSACTIONS = Pattern.compile("number of transactions actually processed: ([0-9]+)");
     private static final int TICKETS_PER_CLIENT = 20_000;
 
     private final String database;
@@ -47,9 +48,9 @@ final class Pgbench {
                 "INSERT INTO bench_outbox (id, subject, payload) VALUES (gen_random_uuid(), 'order.created',"
                         + " '{\"id\":\"00000000-0000-0000-0000-000000000000\",\"version\":0,\"status\":\"created\"}');",
                 "COMMIT;", ""));
-        String output = exec(List.of("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", String.valueOf(clients),
+        String output = exec(List.of("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-M", "prepared", "-c", String.valueOf(clients),
                 "-j", "2", "-T", String.valueOf(seconds), "-D", "i=0", "-f", script.toString(), database));
-        return new Result(number(TPS, output), number(LATENCY, output));
+        return new Result(number(TPS, output), number(LATENCY, output), (long) number(TRANSACTIONS, output));
     }
 
     private void psql(String sql) throws IOException, InterruptedException {

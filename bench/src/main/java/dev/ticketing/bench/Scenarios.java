@@ -32,7 +32,10 @@ final class Scenarios {
         this.tokens = tokens;
     }
 
-    /** Creates {@code count} tickets with {@code clients} sellers in parallel and returns their ids once orderable. */
+    /**
+     * Creates {@code count} tickets with {@code clients} sellers in parallel and returns their ids once
+     * orderable. One more is created last and ordered as the probe that tells they have all reached orders.
+     */
     List<String> ticketsForSale(int count, int clients) {
         String seller = tokens.forNewUser();
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -42,8 +45,28 @@ final class Scenarios {
                 ids.add(reply.id());
             }
         });
-        awaitOrderable(ids.remove(ids.size() - 1));
+        Api.Reply probe = api.createTicket(seller, "Bench probe", "25.00");
+        if (probe.created()) {
+            awaitOrderable(probe.id());
+        }
         return new ArrayList<>(ids);
+    }
+
+    /**
+     * Waits until the tickets service shows {@code ticket} reserved: the events of the orders placed
+     * before it have then been handled, and the next scenario starts on a quiet system.
+     */
+    void awaitReserved(String ticket) {
+        String viewer = tokens.forNewUser();
+        Instant giveUp = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(giveUp)) {
+            Api.Reply reply = api.getTicket(viewer, ticket);
+            if (reply.status() == 200 && reply.body().hasNonNull("orderId")) {
+                return;
+            }
+            pause(50);
+        }
+        throw new IllegalStateException("ticket " + ticket + " never showed its order");
     }
 
     /** P1: each of {@code clients} buyers places orders for distinct tickets, as fast as they are answered. */

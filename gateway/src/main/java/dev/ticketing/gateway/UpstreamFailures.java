@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -77,8 +76,8 @@ class UpstreamFailures implements HandlerExceptionResolver, Ordered {
     }
 
     private static boolean isTimeout(Throwable ex) {
-        return !causes(ex, ConnectException.class) && !causes(ex, HttpConnectTimeoutException.class)
-                && (causes(ex, HttpTimeoutException.class) || causes(ex, SocketTimeoutException.class));
+        return !causes(ex, ConnectException.class) && !causes(ex, ConnectTimeoutException.class)
+                && causes(ex, SocketTimeoutException.class);
     }
 
     private static boolean causes(Throwable ex, Class<? extends Throwable> type) {

@@ -1,0 +1,85 @@
+package dev.ticketing.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The processes that make up the running system: each service (from the launcher's pid files),
+ * PostgreSQL (all its processes) and nats-server. Reads their CPU time, to show where a
+ * scenario's CPU went, and each service's resident memory.
+ */
+final class Processes {
+
+    private static final List<String> SERVERS = List.of("postgres", "nats-server");
+
+    private final Path pidDir;
+
+    Processes(Path pidDir) {
+        this.pidDir = pidDir;
+    }
+
+    /** CPU time used so far, by process name (services by service name, servers summed over their processes). */
+    Map<String, Duration> cpu() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        services().forEach((service, pid) -> cpu.put(service, cpuOf(ProcessHandle.of(pid))));
+        for (String server : SERVERS) {
+            cpu.put(server, ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/" + server)).orElse(false))
+                    .map(p -> cpuOf(Optional.of(p)))
+                    .reduce(Duration.ZERO, Duration::plus));
+        }
+        return cpu;
+    }
+
+    /** CPU used between two readings of {@link #cpu()}, by process name. */
+    static Map<String, Duration> used(Map<String, Duration> before, Map<String, Duration> after) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        after.forEach((name, total) -> used.put(name, total.minus(before.getOrDefault(name, Duration.ZERO))));
+        return used;
+    }
+
+    /** Each service's resident memory in MiB. */
+    Map<String, Long> residentMiB() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        services().forEach((service, pid) -> rss.put(service, residentKiB(pid) / 1024));
+        return rss;
+    }
+
+    private Map<String, Long> services() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(pidDir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().forEach(f -> pids.put(
+                    f.getFileName().toString().replace(".pid", ""), Long.parseLong(read(f).trim())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pids;
+    }
+
+    private static Duration cpuOf(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    private static long residentKiB(long pid) {
+        return read(Path.of("/proc", String.valueOf(pid), "status")).lines()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElse(0L);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
