@@ -41,8 +41,9 @@ final class Pgbench {
                 "\\set i :i + 1",
                 "BEGIN;",
                 "SELECT id, title, price, user_id, version FROM tickets WHERE id = md5('pg' || :n)::uuid;",
+                // chr(58) is ':', which pgbench would otherwise read as a variable in 'awaiting:payment'
                 "SELECT 1 FROM orders WHERE ticket_id = md5('pg' || :n)::uuid"
-                        + " AND status IN ('created', 'awaiting:payment', 'complete');",
+                        + " AND status IN ('created', 'awaiting' || chr(58) || 'payment', 'complete');",
                 "INSERT INTO orders (id, user_id, status, expires_at, version, ticket_id) VALUES (gen_random_uuid(),"
                         + " gen_random_uuid(), 'created', now() + interval '15 minutes', 0, md5('pg' || :n)::uuid);",
                 "INSERT INTO bench_outbox (id, subject, payload) VALUES (gen_random_uuid(), 'order.created',"

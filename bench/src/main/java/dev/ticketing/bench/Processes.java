@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class Processes {
 
+    /** The entry of {@link #cpu()} that is the whole machine's busy time rather than a process's. */
+    static final String MACHINE = "machine";
     private static final List<String> SERVERS = List.of("postgres", "nats-server");
 
     private final Path pidDir;
@@ -26,9 +28,13 @@ final class Processes {
         this.pidDir = pidDir;
     }
 
-    /** CPU time used so far, by process name (services by service name, servers summed over their processes). */
+    /**
+     * CPU time used so far, by process name (services by service name, servers summed over their
+     * live processes), and the {@link #MACHINE}'s busy time.
+     */
     Map<String, Duration> cpu() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
+        cpu.put(MACHINE, machineBusy());
         services().forEach((service, pid) -> cpu.put(service, cpuOf(ProcessHandle.of(pid))));
         for (String server : SERVERS) {
             cpu.put(server, ProcessHandle.allProcesses()
@@ -37,6 +43,21 @@ final class Processes {
                     .reduce(Duration.ZERO, Duration::plus));
         }
         return cpu;
+    }
+
+    /**
+     * CPU time the whole machine has been busy (all cores, every process, the kernel's own work
+     * included), from {@code /proc/stat}, in its clock ticks of 10 ms.
+     */
+    static Duration machineBusy() {
+        String[] ticks = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < ticks.length && i <= 8; i++) {
+            if (i != 4 && i != 5) { // idle, iowait
+                busy += Long.parseLong(ticks[i]);
+            }
+        }
+        return Duration.ofMillis(busy * 10);
     }
 
     /** CPU used between two readings of {@link #cpu()}, by process name. */

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.auth.support.AuthHttpTest;
-import dev.ticketing.auth.support.PrivateRedisServer;
+import dev.ticketing.common.testing.ServerProcess;
+import dev.ticketing.common.testing.TestInfra;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RedisOutageTest extends AuthHttpTest {
 
-    private static final PrivateRedisServer REDIS = startRedis();
+    private static final ServerProcess REDIS = ServerProcess.redis(Path.of("target", "redis-" + TestInfra.SUFFIX)).start();
 
     @Autowired
     MeterRegistry meters;
@@ -31,7 +31,7 @@ class RedisOutageTest extends AuthHttpTest {
     }
 
     @AfterAll
-    static void stopRedis() throws InterruptedException {
+    static void stopRedis() {
         REDIS.close();
     }
 
@@ -68,15 +68,5 @@ class RedisOutageTest extends AuthHttpTest {
 
     private double unavailableCount() {
         return meters.get(RedisBuckets.UNAVAILABLE_METRIC).counter().count();
-    }
-
-    private static PrivateRedisServer startRedis() {
-        try {
-            PrivateRedisServer redis = new PrivateRedisServer();
-            redis.start();
-            return redis;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

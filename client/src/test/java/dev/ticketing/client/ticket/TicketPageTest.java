@@ -59,6 +59,23 @@ class TicketPageTest extends PageTest {
     }
 
     @Test
+    void aReservedTicketSaysSoInsteadOfOfferingPurchase() throws Exception {
+        Visitor buyer = signedIn();
+        String id = newId();
+        String reserved = ticketJson(id, "Concert", "25", newId()).replaceFirst("}$", ",\"orderId\":\"" + newId() + "\"}");
+        api.stubFor(WireMock.get("/api/tickets/" + id).willReturn(okJson(reserved)));
+
+        Document signedInPage = html(mvc.perform(get("/tickets/" + id).cookie(buyer.cookie())).andReturn());
+        Document signedOutPage = html(mvc.perform(get("/tickets/" + id)).andReturn());
+
+        assertThat(signedInPage.selectFirst("main .alert-warning").text()).startsWith("This ticket is reserved by an order.");
+        assertThat(signedInPage.selectFirst("main .alert-warning a").attr("href")).isEqualTo("/orders");
+        assertThat(signedInPage.select("button:contains(Purchase)")).isEmpty();
+        assertThat(signedOutPage.selectFirst("main .alert-warning")).isNotNull();
+        assertThat(signedOutPage.select("main a:contains(Sign in to purchase)")).isEmpty();
+    }
+
+    @Test
     void aNewlyListedTicketSaysItIsOnSale() throws Exception {
         Visitor seller = signedIn();
         String id = stubTicket("Concert", "25", seller.id());

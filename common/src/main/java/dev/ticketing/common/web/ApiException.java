@@ -5,6 +5,8 @@ import org.springframework.http.HttpStatus;
 /**
  * A user-facing failure with its status and message, answered in the error envelope. The
  * factories name the cases of the contract; a service throws them from anywhere below a route.
+ * It carries no stack trace: it is an answer, not a fault, and a flash sale throws it for every
+ * buyer but one.
  */
 public class ApiException extends RuntimeException {
 
@@ -14,7 +16,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
 
     public ApiException(HttpStatus status, String message) {
-        super(message);
+        super(message, null, false, false);
         this.status = status;
     }
 

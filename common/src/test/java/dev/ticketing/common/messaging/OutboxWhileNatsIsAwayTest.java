@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.testing.EventProbe;
+import dev.ticketing.common.testing.ServerProcess;
 import dev.ticketing.common.testing.TestInfra;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = MessagingTestApplication.class)
 class OutboxWhileNatsIsAwayTest {
 
-    static final PrivateNatsServer nats = startNats();
+    static final ServerProcess nats = ServerProcess.nats(Path.of("target", "nats-" + TestInfra.SUFFIX), 0).start();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -36,7 +37,7 @@ class OutboxWhileNatsIsAwayTest {
     @Autowired JdbcClient jdbc;
 
     @AfterAll
-    static void stopNats() throws InterruptedException {
+    static void stopNats() {
         nats.close();
     }
 
@@ -63,15 +64,5 @@ class OutboxWhileNatsIsAwayTest {
 
     private long outboxSize() {
         return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
-    }
-
-    private static PrivateNatsServer startNats() {
-        try {
-            PrivateNatsServer server = new PrivateNatsServer();
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start a private nats-server", e);
-        }
     }
 }

@@ -146,6 +146,32 @@ class ConsistencyUnderFailureTest {
 
     @Test
     @org.junit.jupiter.api.Order(3)
+    void aPaymentsServiceKilledInTheMiddleOfPurchasesLosesNoPayment() throws Exception {
+        // given a stream of purchases under way
+        List<String> tickets = orderableTickets(30, "Payments crash");
+        PurchaseStream stream = startPurchases(tickets, Duration.ofMillis(700));
+        stream.awaitStarted(4);
+
+        // when the payments service crashes, purchases go on (a payment answered 502 is tried again), and it is started again
+        long crashed = system.pid(Service.PAYMENTS).orElseThrow();
+        system.kill(Service.PAYMENTS);
+        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
+        stream.awaitStarted(8);
+        system.start(Service.PAYMENTS);
+        Instant restarted = Instant.now();
+        List<Purchase> purchases = stream.finish();
+
+        // then every order was taken, payments went through again after the restart, and every payment
+        // taken (before the crash too, its event still in the outbox then) completed its order
+        assertThat(purchases).extracting(p -> p.order().status()).containsOnly(201);
+        assertThat(purchases).extracting(Purchase::next).doesNotContain(500, 503);
+        assertThat(purchases).filteredOn(p -> p.then().equals("pay") && p.started().isAfter(restarted))
+                .isNotEmpty().extracting(Purchase::next).containsOnly(201);
+        assertConsistentOnceSettled(tickets);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
     void purchasesWhileNatsIsDownSettleOnceItIsBack() throws Exception {
         // given a stream of purchases under way
         List<String> tickets = orderableTickets(28, "Outage");
@@ -228,14 +254,15 @@ class ConsistencyUnderFailureTest {
     }
 
     /** One buyer's purchase: the order placed, then a payment (pay), a cancellation, or nothing (left to expire). */
-    private record Purchase(String ticket, Response order, String then, int next) {
+    private record Purchase(Instant started, String ticket, Response order, String then, int next) {
     }
 
     /**
      * Purchases of the given tickets, one started every {@code interval}, each by a new buyer: every
      * third is paid, every third cancelled, the rest left to expire. A payment is retried while the
-     * payments service does not know the order yet, but not in the last 3 s before it expires (a
-     * payment racing its expiry is not what these tests are about).
+     * payments service does not know the order yet (404) or is down (502, the gateway's answer), as
+     * a buyer would, but not in the last 3 s before the order expires (a payment racing its expiry
+     * is not what these tests are about).
      */
     private PurchaseStream startPurchases(List<String> tickets, Duration interval) {
         return new PurchaseStream(tickets, interval);
@@ -271,25 +298,26 @@ class ConsistencyUnderFailureTest {
 
         private Purchase purchase(String ticket, int kind) throws InterruptedException {
             started.incrementAndGet();
+            Instant start = Instant.now();
             User buyer = mintedBuyer();
             Response order = buyer.placeOrder(ticket);
             if (order.status() != 201) {
-                return new Purchase(ticket, order, "none", 0);
+                return new Purchase(start, ticket, order, "none", 0);
             }
             Order placed = order.as(Order.class);
             if (kind == 1) {
-                return new Purchase(ticket, order, "cancel", buyer.cancel(placed.id()).status());
+                return new Purchase(start, ticket, order, "cancel", buyer.cancel(placed.id()).status());
             }
             if (kind == 2) {
-                return new Purchase(ticket, order, "expire", 0);
+                return new Purchase(start, ticket, order, "expire", 0);
             }
             Instant giveUp = placed.expiresAt().minusSeconds(3);
             Response payment = buyer.payment(placed.id(), "tok_visa");
-            while (payment.status() == 404 && Instant.now().isBefore(giveUp)) {
+            while ((payment.status() == 404 || payment.status() == 502) && Instant.now().isBefore(giveUp)) {
                 Thread.sleep(100);
                 payment = buyer.payment(placed.id(), "tok_visa");
             }
-            return new Purchase(ticket, order, "pay", payment.status());
+            return new Purchase(start, ticket, order, "pay", payment.status());
         }
     }
 

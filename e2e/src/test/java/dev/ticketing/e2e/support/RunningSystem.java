@@ -1,5 +1,6 @@
 package dev.ticketing.e2e.support;
 
+import dev.ticketing.common.testing.ServerProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -58,7 +59,7 @@ public final class RunningSystem implements AutoCloseable {
     private final Launcher launcher;
     private final Api api;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final OwnNats nats;
+    private final ServerProcess nats;
     private volatile boolean up;
 
     private RunningSystem() {
@@ -78,7 +79,7 @@ public final class RunningSystem implements AutoCloseable {
         this.build = Boolean.getBoolean("e2e.build");
         this.keep = Boolean.getBoolean("e2e.keep");
         this.upTimeout = Duration.ofSeconds(Long.getLong("e2e.upTimeoutSeconds", 600));
-        this.nats = new OwnNats(repository.resolve("e2e/target/nats-" + run));
+        this.nats = ServerProcess.nats(repository.resolve("e2e/target/nats-" + run), 0);
         this.environment = launcherEnvironment();
         this.launcher = new Launcher(repository, environment);
         this.api = new Api(baseUrl());
@@ -290,7 +291,7 @@ public final class RunningSystem implements AutoCloseable {
         }
         dropDatabases();
         nats.stop();
-        nats.deleteStore();
+        nats.deleteData();
     }
 
     // ------------------------------------------------------------------ set-up
