@@ -127,9 +127,4 @@ class OrderReplicaTest extends PaymentsIntegrationTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> replicaVersion(order).isEmpty());
         return replicaVersion(order).isEmpty();
     }
-
-    private void awaitProcessed(UUID eventId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM processed_events WHERE event_id = ?").param(eventId).query(Long.class).single() == 1);
-    }
 }

@@ -119,6 +119,12 @@ public abstract class PaymentsIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> replicaVersion(order).orElse(-1L) == version);
     }
 
+    /** Waits until the consumer has handled the event with this id (applied, or dropped as a duplicate). */
+    protected void awaitProcessed(UUID eventId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM processed_events WHERE event_id = ?").param(eventId).query(Long.class).single() == 1);
+    }
+
     protected Optional<Long> replicaVersion(UUID order) {
         return jdbc.sql("SELECT version FROM orders WHERE id = ?").param(order).query(Long.class).optional();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.payments.gateway.Charge;
 import dev.ticketing.payments.gateway.ChargeResult;
+import dev.ticketing.payments.gateway.Refund;
+import dev.ticketing.payments.gateway.RefundResult;
 import dev.ticketing.payments.gateway.SimulatedGateway;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,19 @@ class SimulatedGatewayTest {
         assertThat(result).isInstanceOfSatisfying(ChargeResult.Charged.class,
                 c -> assertThat(c.paymentIntentId()).matches("pi_[A-Za-z0-9_]+"));
         assertThat(gateway.charges()).isEqualTo(1);
+    }
+
+    @Test
+    void refundsAPaymentOnceHoweverOftenItIsAsked() {
+        Refund refund = new Refund(UUID.randomUUID(), order, "pi_sim_1");
+
+        RefundResult first = gateway.refund(refund);
+        RefundResult again = gateway.refund(refund);
+
+        assertThat(first).isInstanceOfSatisfying(RefundResult.Refunded.class,
+                r -> assertThat(r.refundId()).matches("re_sim_[a-f0-9]+"));
+        assertThat(again).isEqualTo(first);
+        assertThat(gateway.refunds()).isEqualTo(1);
     }
 
     @Test

@@ -5,12 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -26,37 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The Stripe path, with WireMock standing in for api.stripe.com: what is sent (amount in cents,
  * currency, confirmation, token handling, idempotency key), and what each answer becomes.
  */
-@TestPropertySource(properties = {"stripe.key=sk_test_wiremock", "stripe.max-network-retries=0",
-        "payments.wait-for-other-charge=3s"})
-class StripePaymentsTest extends PaymentsIntegrationTest {
+class StripePaymentsTest extends StripeApiTest {
 
     static final String PAYMENT_INTENTS = "/v1/payment_intents";
-    static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
-
-    static {
-        stripe.start();
-    }
-
-    @DynamicPropertySource
-    static void stripeApi(DynamicPropertyRegistry registry) {
-        registry.add("stripe.api-base", stripe::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        stripe.resetAll();
-    }
 
     @Autowired PaymentGateway gateway;
 

@@ -2,6 +2,7 @@ package dev.ticketing.e2e.browser;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.e2e.support.Api;
 import dev.ticketing.e2e.support.RunningSystem;
 import dev.ticketing.e2e.support.Service;
 import java.sql.Connection;
@@ -34,6 +35,13 @@ final class Propagation {
     /** Until the payments service has heard of the order (order.created), so paying finds it. */
     void orderKnownToPayments(String orderId) {
         awaitRow(Service.PAYMENTS, "orders", orderId);
+    }
+
+    /** Until the tickets service has heard that an order holds the ticket (order.created). */
+    void ticketReserved(Api api, String ticketId) {
+        await("the tickets service to show ticket " + ticketId + " reserved")
+                .atMost(WITHIN).pollInterval(Duration.ofMillis(50)).pollDelay(Duration.ZERO)
+                .until(() -> api.ticket(ticketId).reserved());
     }
 
     private void awaitRow(Service service, String table, String id) {

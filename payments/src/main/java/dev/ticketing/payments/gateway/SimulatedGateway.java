@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Charges nothing, and answers like Stripe's test tokens: the {@code tok_chargeDeclined...} and
  * {@code pm_card_chargeDeclined...} family is declined with Stripe's messages, any other
  * {@code tok_} or {@code pm_} id succeeds with a made-up PaymentIntent id, anything else is not
- * a token. Like Stripe, the same idempotency key gets the same answer (kept in memory).
+ * a token; every refund succeeds. Like Stripe, the same idempotency key gets the same answer
+ * (kept in memory).
  */
 public class SimulatedGateway implements PaymentGateway {
 
@@ -23,11 +24,23 @@ public class SimulatedGateway implements PaymentGateway {
             "chargeDeclinedFraudulent", DECLINED);
 
     private final Map<String, ChargeResult> answered = new ConcurrentHashMap<>();
+    private final Map<String, RefundResult> refunded = new ConcurrentHashMap<>();
     private final AtomicInteger charges = new AtomicInteger();
 
     @Override
     public ChargeResult charge(Charge charge) {
         return answered.computeIfAbsent(charge.idempotencyKey(), key -> answer(charge.token()));
+    }
+
+    @Override
+    public RefundResult refund(Refund refund) {
+        return refunded.computeIfAbsent(refund.idempotencyKey(), key -> new RefundResult.Refunded(
+                "re_sim_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24)));
+    }
+
+    /** How many refunds were made (not repeats of one idempotency key). */
+    public int refunds() {
+        return refunded.size();
     }
 
     /** How many charges were made (successful ones, not repeats of one idempotency key). */

@@ -8,6 +8,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ class StripeGateway implements PaymentGateway {
     static final String CURRENCY = "usd";
     /** Cards settle in these states or already have; anything else (3-D Secure wanted, failed) took no money. */
     private static final Set<String> PAID = Set.of("succeeded", "processing", "requires_capture");
+    private static final String ALREADY_REFUNDED = "charge_already_refunded";
 
     private final StripeClient client;
     private final String apiBase;
@@ -74,6 +76,25 @@ class StripeGateway implements PaymentGateway {
             return new ChargeResult.Declined(message(e));
         } catch (StripeException e) {
             return new ChargeResult.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public RefundResult refund(Refund refund) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(refund.paymentIntentId())
+                .putMetadata("order_id", refund.orderId().toString())
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(refund.idempotencyKey()).build();
+        try {
+            com.stripe.model.Refund made = client.v1().refunds().create(params, options);
+            return new RefundResult.Refunded(made.getId());
+        } catch (StripeException e) {
+            if (e.getStripeError() != null && ALREADY_REFUNDED.equals(e.getStripeError().getCode())) {
+                // refunded already, by an earlier attempt under another key or from Stripe's dashboard
+                return new RefundResult.Refunded("already refunded");
+            }
+            return new RefundResult.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -58,6 +58,24 @@ class Payments {
                 .update();
     }
 
+    /**
+     * Locks the order's payment if its money was taken and not given back. A charge still under
+     * way holds the payment's lock: this waits for it, then sees how it ended.
+     */
+    Optional<Payment> lockRefundable(UUID orderId) {
+        // lock first, whatever the row holds: a row whose charge is under way would not match the
+        // refundable condition yet, and PostgreSQL does not wait for rows it has filtered out
+        jdbc.sql("SELECT id FROM payments WHERE order_id = ? FOR UPDATE").param(orderId).query(UUID.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ? AND stripe_id IS NOT NULL AND refund_id IS NULL")
+                .param(orderId)
+                .query(Payments::payment)
+                .optional();
+    }
+
+    void refunded(UUID id, String refundId) {
+        jdbc.sql("UPDATE payments SET refund_id = ?, refunded_at = now() WHERE id = ?").params(refundId, id).update();
+    }
+
     /** Forgets a payment whose charge was declined, so the buyer can try another card. */
     void declined(UUID id) {
         jdbc.sql("DELETE FROM payments WHERE id = ? AND stripe_id IS NULL").param(id).update();

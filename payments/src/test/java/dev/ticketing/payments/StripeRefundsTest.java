@@ -1,0 +1,125 @@
+package dev.ticketing.payments;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dev.ticketing.payments.StripePaymentsTest.PAYMENT_INTENTS;
+import static dev.ticketing.payments.StripePaymentsTest.form;
+import static dev.ticketing.payments.StripePaymentsTest.stripeFailure;
+import static dev.ticketing.payments.StripePaymentsTest.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.TicketRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An order cancelled after its payment was taken (the buyer paid as the hold ran out, and the
+ * expiry won) gets its money back: one Stripe refund of the PaymentIntent, retried until Stripe
+ * takes it, never sent twice.
+ */
+class StripeRefundsTest extends StripeApiTest {
+
+    static final String REFUNDS = "/v1/refunds";
+
+    @Test
+    void anOrderCancelledAfterItsPaymentWasTakenIsRefundedOnce() {
+        UUID buyer = someone();
+        UUID order = givenOrder(buyer, "42.00");
+        stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_late")));
+        assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(201);
+        UUID payment = paymentOf(order).orElseThrow().id();
+        stripe.stubFor(refund(payment).willReturn(refunded("re_late")));
+
+        givenCancelled(order, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> refundOf(order).isPresent());
+        UUID again = probe.publish(new OrderCancelled(order, 1, new TicketRef(UUID.randomUUID()))); // the news again
+        awaitProcessed(again);
+
+        assertThat(refundOf(order)).contains("re_late");
+        assertThat(refundRequests(payment)).singleElement()
+                .satisfies(request -> assertThat(form(request)).containsEntry("payment_intent", "pi_late")
+                        .containsEntry("metadata[order_id]", order.toString()));
+    }
+
+    @Test
+    void aRefundStripeFailsIsTriedAgainWithTheSameKeyUntilItGoesThrough() {
+        UUID buyer = someone();
+        UUID order = givenOrder(buyer, "15.00");
+        stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_retry")));
+        assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(201);
+        UUID payment = paymentOf(order).orElseThrow().id();
+        stripe.stubFor(refund(payment).inScenario(order.toString()).whenScenarioStateIs(STARTED)
+                .willReturn(stripeFailure()).willSetStateTo("recovered"));
+        stripe.stubFor(refund(payment).inScenario(order.toString()).whenScenarioStateIs("recovered")
+                .willReturn(refunded("re_retry")));
+
+        givenCancelled(order, 1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> refundOf(order).isPresent());
+        assertThat(refundOf(order)).contains("re_retry");
+        assertThat(refundRequests(payment)).hasSize(2);
+    }
+
+    @Test
+    void aCancellationThatArrivesWhileTheCardIsBeingChargedRefundsTheChargeOnceItSucceeds() {
+        UUID buyer = someone();
+        UUID order = givenOrder(buyer, "30.00");
+        stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_slow").withFixedDelay(1500)));
+        CompletableFuture<Response> paying = CompletableFuture.supplyAsync(() -> pay(buyer, "tok_visa", order));
+        await().atMost(Duration.ofSeconds(5)).until(() -> paymentOf(order).isPresent());
+        UUID payment = paymentOf(order).orElseThrow().id();
+        stripe.stubFor(refund(payment).willReturn(refunded("re_slow")));
+
+        probe.publish(new OrderCancelled(order, 1, new TicketRef(UUID.randomUUID())));
+
+        assertThat(paying.join().status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> refundOf(order).isPresent());
+        assertThat(refundOf(order)).contains("re_slow");
+        assertThat(replicaStatus(order)).contains("cancelled");
+    }
+
+    @Test
+    void aCancelledOrderThatWasNeverPaidAsksForNoRefund() {
+        UUID order = givenOrder(someone(), "10.00");
+
+        givenCancelled(order, 1);
+
+        assertThat(stripe.findAll(postRequestedFor(urlEqualTo(REFUNDS))))
+                .noneSatisfy(request -> assertThat(form(request).get("metadata[order_id]")).isEqualTo(order.toString()));
+    }
+
+    private Optional<String> refundOf(UUID order) {
+        return jdbc.sql("SELECT refund_id FROM payments WHERE order_id = ? AND refunded_at IS NOT NULL")
+                .param(order).query(String.class).optional();
+    }
+
+    private static MappingBuilder paymentIntent(UUID order) {
+        return WireMock.post(urlEqualTo(PAYMENT_INTENTS)).withHeader("Idempotency-Key", equalTo(order + ":tok_visa"));
+    }
+
+    private static MappingBuilder refund(UUID payment) {
+        return WireMock.post(urlEqualTo(REFUNDS)).withHeader("Idempotency-Key", equalTo("refund:" + payment));
+    }
+
+    private static ResponseDefinitionBuilder refunded(String id) {
+        return okJson("""
+                {"id":"%s","object":"refund","amount":1000,"currency":"usd","status":"succeeded"}""".formatted(id));
+    }
+
+    private static List<LoggedRequest> refundRequests(UUID payment) {
+        return stripe.findAll(postRequestedFor(urlEqualTo(REFUNDS)).withHeader("Idempotency-Key", equalTo("refund:" + payment)));
+    }
+}
