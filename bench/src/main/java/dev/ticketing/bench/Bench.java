@@ -67,8 +67,10 @@ public final class Bench {
         scenarios.awaitReserved(p1Tickets.get(p1Tickets.size() - 1));
 
         log("P1 baseline: pgbench, same transaction, 32 clients");
+        Pgbench pgbench = new Pgbench(arg.get("ordersDb"));
+        pgbench.prepare(32);
         Duration beforePgbench = Processes.machineBusy();
-        Pgbench.Result baseline = new Pgbench(arg.get("ordersDb")).run(32, 15);
+        Pgbench.Result baseline = pgbench.run(32, 15);
         Duration pgbenchCpu = Processes.machineBusy().minus(beforePgbench);
 
         log("P2: flash sale, 2000 buyers for 100 tickets");
