@@ -1,12 +1,20 @@
 package dev.ticketing.gateway;
 
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +28,8 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  * JDK client, whose asynchronous machinery (and a cancelled future, with its exception, on every
  * answer read under a timeout) dominated the gateway's profile under load. A pooled connection
  * idle for more than a second is checked before reuse, so a service restart never turns a
- * request into a 502. Nothing is retried, redirected, decompressed or given cookies: the gateway
- * passes requests and answers through untouched.
+ * request into a 502. Nothing is redirected, decompressed or given cookies, and only what cannot
+ * change anything is retried: the gateway passes requests and answers through untouched.
  */
 @Configuration(proxyBeanMethods = false)
 class UpstreamClientConfiguration {
@@ -47,7 +55,7 @@ class UpstreamClientConfiguration {
                         .setRedirectsEnabled(false)
                         .build())
                 .evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry())
                 .disableRedirectHandling()
                 .disableContentCompression()
                 .disableCookieManagement()
@@ -58,5 +66,20 @@ class UpstreamClientConfiguration {
     @Bean
     ClientHttpRequestFactory upstreamRequestFactory(CloseableHttpClient upstreamHttpClient) {
         return new HttpComponentsClientHttpRequestFactory(upstreamHttpClient);
+    }
+
+    /**
+     * Sends an idempotent request (GET, HEAD, PUT, DELETE...) once more on a fresh connection when
+     * the pooled one turned out closed before any answer came (the service restarted, or dropped
+     * an idle connection). Never a POST, never after a timeout or a refused connection, and never
+     * because of an answer: a 503 or 429 from a service goes back to the caller as it is.
+     */
+    static final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
+
+        StaleConnectionRetry() {
+            super(1, TimeValue.ZERO_MILLISECONDS, List.of(InterruptedIOException.class, UnknownHostException.class,
+                    ConnectException.class, ConnectionClosedException.class, NoRouteToHostException.class,
+                    SSLException.class), List.of());
+        }
     }
 }
