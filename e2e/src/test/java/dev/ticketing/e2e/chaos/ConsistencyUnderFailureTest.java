@@ -172,6 +172,30 @@ class ConsistencyUnderFailureTest {
 
     @Test
     @org.junit.jupiter.api.Order(4)
+    void anOrdersServiceKilledInTheMiddleOfPurchasesLosesNoOrder() throws Exception {
+        // given a stream of purchases under way
+        List<String> tickets = orderableTickets(24, "Orders crash");
+        PurchaseStream stream = startPurchases(tickets, Duration.ofMillis(300));
+        stream.awaitStarted(4);
+
+        // when the orders service crashes, buyers go on trying (an order answered 502 is placed again), and it is started again
+        long crashed = system.pid(Service.ORDERS).orElseThrow();
+        system.kill(Service.ORDERS);
+        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
+        stream.awaitStarted(12);
+        system.start(Service.ORDERS);
+        List<Purchase> purchases = stream.finish();
+
+        // then every buyer got the ticket in the end, or was told it is reserved (by their own order, placed
+        // as the service died, whose answer was lost), and the services agree on who holds each ticket
+        assertThat(purchases).extracting(Purchase::attempts).as("orders placed again after a 502").anyMatch(n -> n > 1);
+        assertThat(purchases).extracting(p -> p.order().status()).isSubsetOf(201, 400).contains(201);
+        assertThat(purchases).extracting(Purchase::next).doesNotContain(500, 503);
+        assertConsistentOnceSettled(tickets);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
     void purchasesWhileNatsIsDownSettleOnceItIsBack() throws Exception {
         // given a stream of purchases under way
         List<String> tickets = orderableTickets(28, "Outage");
@@ -198,8 +222,8 @@ class ConsistencyUnderFailureTest {
 
     /**
      * Waits (up to 30 s) until, for every ticket, the tickets service's {@code order_id} is the id
-     * of the one order the orders service holds active for it (or both are empty), and every order
-     * the payments service took money for is complete.
+     * of the one order the orders service holds active for it (or both are empty), every order the
+     * payments service took money for is complete, and every one it refunded is cancelled.
      */
     private void assertConsistentOnceSettled(Collection<String> tickets) {
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
@@ -222,14 +246,17 @@ class ConsistencyUnderFailureTest {
                         });
             }
             List<String> paid = new ArrayList<>();
+            List<String> refunded = new ArrayList<>();
             try (Connection db = system.connect(Service.PAYMENTS)) {
-                query(db, "SELECT order_id::text FROM payments WHERE order_id = ANY(?::uuid[])", statuses.keySet(),
-                        rows -> paid.add(rows.getString(1)));
+                query(db, "SELECT order_id::text, refund_id IS NOT NULL FROM payments WHERE order_id = ANY(?::uuid[])",
+                        statuses.keySet(), rows -> (rows.getBoolean(2) ? refunded : paid).add(rows.getString(1)));
             }
             assertThat(heldBy).as("each ticket's order_id (tickets service) against its active order (orders service)")
                     .containsExactlyInAnyOrderEntriesOf(activeOrder);
             assertThat(paid).as("paid orders").allSatisfy(order ->
                     assertThat(statuses.get(order)).as("status of paid order %s", order).isEqualTo("complete"));
+            assertThat(refunded).as("refunded orders").allSatisfy(order ->
+                    assertThat(statuses.get(order)).as("status of refunded order %s", order).isEqualTo("cancelled"));
         });
     }
 
@@ -254,12 +281,13 @@ class ConsistencyUnderFailureTest {
     }
 
     /** One buyer's purchase: the order placed, then a payment (pay), a cancellation, or nothing (left to expire). */
-    private record Purchase(Instant started, String ticket, Response order, String then, int next) {
+    private record Purchase(Instant started, String ticket, int attempts, Response order, String then, int next) {
     }
 
     /**
      * Purchases of the given tickets, one started every {@code interval}, each by a new buyer: every
-     * third is paid, every third cancelled, the rest left to expire. A payment is retried while the
+     * third is paid, every third cancelled, the rest left to expire. An order answered 502 (the orders
+     * service down) is placed again for up to a minute. A payment is retried while the
      * payments service does not know the order yet (404) or is down (502, the gateway's answer), as
      * a buyer would, but not in the last 3 s before the order expires (a payment racing its expiry
      * is not what these tests are about).
@@ -301,15 +329,22 @@ class ConsistencyUnderFailureTest {
             Instant start = Instant.now();
             User buyer = mintedBuyer();
             Response order = buyer.placeOrder(ticket);
+            int attempts = 1;
+            Instant stopTrying = start.plusSeconds(60);
+            while (order.status() == 502 && Instant.now().isBefore(stopTrying)) {
+                Thread.sleep(200);
+                order = buyer.placeOrder(ticket);
+                attempts++;
+            }
             if (order.status() != 201) {
-                return new Purchase(start, ticket, order, "none", 0);
+                return new Purchase(start, ticket, attempts, order, "none", 0);
             }
             Order placed = order.as(Order.class);
             if (kind == 1) {
-                return new Purchase(start, ticket, order, "cancel", buyer.cancel(placed.id()).status());
+                return new Purchase(start, ticket, attempts, order, "cancel", buyer.cancel(placed.id()).status());
             }
             if (kind == 2) {
-                return new Purchase(start, ticket, order, "expire", 0);
+                return new Purchase(start, ticket, attempts, order, "expire", 0);
             }
             Instant giveUp = placed.expiresAt().minusSeconds(3);
             Response payment = buyer.payment(placed.id(), "tok_visa");
@@ -317,7 +352,7 @@ class ConsistencyUnderFailureTest {
                 Thread.sleep(100);
                 payment = buyer.payment(placed.id(), "tok_visa");
             }
-            return new Purchase(start, ticket, order, "pay", payment.status());
+            return new Purchase(start, ticket, attempts, order, "pay", payment.status());
         }
     }
 
