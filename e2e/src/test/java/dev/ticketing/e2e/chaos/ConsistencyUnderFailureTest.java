@@ -124,48 +124,30 @@ class ConsistencyUnderFailureTest {
     @Test
     @org.junit.jupiter.api.Order(2)
     void aTicketsServiceKilledInTheMiddleOfPurchasesCatchesUpWithEveryOrder() throws Exception {
-        // given a stream of purchases (pay, cancel or leave to expire) under way
+        // given purchases (pay, cancel or leave to expire) under way, when the tickets service crashes and is started again
         List<String> tickets = orderableTickets(24, "Crash");
-        PurchaseStream stream = startPurchases(tickets, Duration.ofMillis(300));
-        stream.awaitStarted(4);
-
-        // when the tickets service crashes, purchases go on, and it is started again
-        long crashed = system.pid(Service.TICKETS).orElseThrow();
-        system.kill(Service.TICKETS);
-        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
-        stream.awaitStarted(12);
-        system.start(Service.TICKETS);
-        List<Purchase> purchases = stream.finish();
+        CrashRun run = purchasesAcrossACrashOf(Service.TICKETS, tickets, Duration.ofMillis(300), 4, 12);
 
         // then no purchase failed, and the services agree on who holds each ticket
-        assertThat(purchases).extracting(p -> p.order().status()).containsOnly(201);
-        assertThat(purchases).extracting(Purchase::next).doesNotContain(500, 502, 503, 504);
-        assertThat(purchases).filteredOn(p -> p.next() == 201).isNotEmpty();
+        assertThat(run.purchases()).extracting(p -> p.order().status()).containsOnly(201);
+        assertThat(run.purchases()).extracting(Purchase::next).doesNotContain(500, 502, 503, 504);
+        assertThat(run.purchases()).filteredOn(p -> p.next() == 201).isNotEmpty();
         assertConsistentOnceSettled(tickets);
     }
 
     @Test
     @org.junit.jupiter.api.Order(3)
     void aPaymentsServiceKilledInTheMiddleOfPurchasesLosesNoPayment() throws Exception {
-        // given a stream of purchases under way
+        // given purchases under way, when the payments service crashes (a payment answered 502 is tried again)
+        // and is started again
         List<String> tickets = orderableTickets(30, "Payments crash");
-        PurchaseStream stream = startPurchases(tickets, Duration.ofMillis(700));
-        stream.awaitStarted(4);
-
-        // when the payments service crashes, purchases go on (a payment answered 502 is tried again), and it is started again
-        long crashed = system.pid(Service.PAYMENTS).orElseThrow();
-        system.kill(Service.PAYMENTS);
-        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
-        stream.awaitStarted(8);
-        system.start(Service.PAYMENTS);
-        Instant restarted = Instant.now();
-        List<Purchase> purchases = stream.finish();
+        CrashRun run = purchasesAcrossACrashOf(Service.PAYMENTS, tickets, Duration.ofMillis(700), 4, 8);
 
         // then every order was taken, payments went through again after the restart, and every payment
         // taken (before the crash too, its event still in the outbox then) completed its order
-        assertThat(purchases).extracting(p -> p.order().status()).containsOnly(201);
-        assertThat(purchases).extracting(Purchase::next).doesNotContain(500, 503);
-        assertThat(purchases).filteredOn(p -> p.then().equals("pay") && p.started().isAfter(restarted))
+        assertThat(run.purchases()).extracting(p -> p.order().status()).containsOnly(201);
+        assertThat(run.purchases()).extracting(Purchase::next).doesNotContain(500, 503);
+        assertThat(run.purchases()).filteredOn(p -> p.then().equals("pay") && p.started().isAfter(run.restarted()))
                 .isNotEmpty().extracting(Purchase::next).containsOnly(201);
         assertConsistentOnceSettled(tickets);
     }
@@ -173,25 +155,34 @@ class ConsistencyUnderFailureTest {
     @Test
     @org.junit.jupiter.api.Order(4)
     void anOrdersServiceKilledInTheMiddleOfPurchasesLosesNoOrder() throws Exception {
-        // given a stream of purchases under way
+        // given purchases under way, when the orders service crashes (an order answered 502 is placed again)
+        // and is started again
         List<String> tickets = orderableTickets(24, "Orders crash");
-        PurchaseStream stream = startPurchases(tickets, Duration.ofMillis(300));
-        stream.awaitStarted(4);
-
-        // when the orders service crashes, buyers go on trying (an order answered 502 is placed again), and it is started again
-        long crashed = system.pid(Service.ORDERS).orElseThrow();
-        system.kill(Service.ORDERS);
-        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
-        stream.awaitStarted(12);
-        system.start(Service.ORDERS);
-        List<Purchase> purchases = stream.finish();
+        CrashRun run = purchasesAcrossACrashOf(Service.ORDERS, tickets, Duration.ofMillis(300), 4, 12);
 
         // then every buyer got the ticket in the end, or was told it is reserved (by their own order, placed
         // as the service died, whose answer was lost), and the services agree on who holds each ticket
-        assertThat(purchases).extracting(Purchase::attempts).as("orders placed again after a 502").anyMatch(n -> n > 1);
-        assertThat(purchases).extracting(p -> p.order().status()).isSubsetOf(201, 400).contains(201);
-        assertThat(purchases).extracting(Purchase::next).doesNotContain(500, 503);
+        assertThat(run.purchases()).extracting(Purchase::attempts).as("orders placed again after a 502").anyMatch(n -> n > 1);
+        assertThat(run.purchases()).extracting(p -> p.order().status()).isSubsetOf(201, 400).contains(201);
+        assertThat(run.purchases()).extracting(Purchase::next).doesNotContain(500, 503);
         assertConsistentOnceSettled(tickets);
+    }
+
+    /** Purchases of the tickets, with {@code service} killed (SIGKILL) once {@code killAfter} have started and started again once {@code restartAfter} have. */
+    private CrashRun purchasesAcrossACrashOf(Service service, List<String> tickets, Duration interval, int killAfter,
+                                             int restartAfter) throws Exception {
+        PurchaseStream stream = startPurchases(tickets, interval);
+        stream.awaitStarted(killAfter);
+        long crashed = system.pid(service).orElseThrow();
+        system.kill(service);
+        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).as("%s after kill -9", service).isEmpty();
+        stream.awaitStarted(restartAfter);
+        system.start(service);
+        Instant restarted = Instant.now();
+        return new CrashRun(stream.finish(), restarted);
+    }
+
+    private record CrashRun(List<Purchase> purchases, Instant restarted) {
     }
 
     @Test
