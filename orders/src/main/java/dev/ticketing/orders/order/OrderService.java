@@ -134,8 +134,9 @@ public class OrderService {
             case COMPLETE -> log.debug("Order {} was already complete", id);
             case CANCELLED ->
                     // the hold ended while the charge was in flight; the ticket may be someone else's now
-                    log.warn("Payment {} arrived for order {}, which is cancelled: order left cancelled; "
-                            + "payments refunds it on order.cancelled", paymentId, id);
+                    log.warn("Payment {} arrived for order {}, which is cancelled: order left cancelled; payments "
+                            + "refunds it if the cancellation reached payments after the charge began (its log says"
+                            + " 'refunded'), otherwise it needs a refund by hand", paymentId, id);
             default -> {
                 long version = orders.changeStatus(id, OrderStatus.COMPLETE);
                 outbox.publish(new OrderCompleted(id, version, new TicketRef(order.ticket().id())));
