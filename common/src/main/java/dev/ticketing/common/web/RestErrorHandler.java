@@ -85,6 +85,9 @@ class RestErrorHandler {
             if (t instanceof PayloadTooLargeException) {
                 return api(ErrorResponses.PAYLOAD_TOO_LARGE);
             }
+            if (t instanceof UnstorableTextException text) {
+                return respond(HttpStatus.BAD_REQUEST, List.of(new ApiError(UnstorableTextException.MESSAGE, text.field())));
+            }
         }
         return respond(HttpStatus.BAD_REQUEST, List.of(ApiError.of("Invalid JSON body")));
     }
