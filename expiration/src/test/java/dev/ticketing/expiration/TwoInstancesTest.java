@@ -2,6 +2,7 @@ package dev.ticketing.expiration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.testing.TestInfra;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.SmartLifecycle;
 
 /** The shared test context and a second instance on the same database and stream, as two replicas. */
 class TwoInstancesTest extends ExpirationIntegrationTest {
@@ -22,7 +22,7 @@ class TwoInstancesTest extends ExpirationIntegrationTest {
     void eachHoldFiresOnceWhileTwoInstancesPollTheSameTable() {
         try (ConfigurableApplicationContext second = ServiceInstance.start(
                 TestInfra.databaseUrl("expiration"), TestInfra.STREAM, TestInfra.SUBJECT_PREFIX)) {
-            assertThat(second.getBean("schedulerLifecycle", SmartLifecycle.class).isRunning()).isTrue();
+            assertThat(second.getBean(Scheduler.class).getSchedulerState().isStarted()).isTrue();
             List<UUID> orders = IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID()).toList();
             // all due at the same instant, so both instances find them due in the same polls
             Instant expiresAt = Instant.now().plusMillis(1500);

@@ -1,62 +1,57 @@
 package dev.ticketing.expiration.hold;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.boot.autoconfigure.Jackson3Serializer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * db-scheduler, built by hand (its Spring Boot starter predates Boot 4) on the service's own
- * DataSource. Through a {@link TransactionAwareDataSourceProxy} a hold scheduled inside a Spring
- * transaction commits or rolls back with it; the scheduler's own polling runs outside any.
+ * The hold task and what db-scheduler's Spring Boot starter cannot take from properties. The
+ * starter builds the scheduler on the service's DataSource behind a
+ * {@code TransactionAwareDataSourceProxy} (a hold scheduled inside a Spring transaction commits or
+ * rolls back with it), starts it once the context is ready and stops it with the context; its
+ * settings are the {@code db-scheduler.*} properties in application.yml.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SchedulerProperties.class)
+@EnableConfigurationProperties(RetryProperties.class)
 class SchedulerConfiguration {
 
     static final String HOLD_TASK = "order-hold";
 
     @Bean
-    OneTimeTask<Hold> orderHoldTask(OrderExpirations expirations, SchedulerProperties properties) {
+    OneTimeTask<Hold> orderHoldTask(OrderExpirations expirations, RetryProperties retry) {
         return Tasks.oneTime(HOLD_TASK, Hold.class)
-                .onFailure(new CappedBackoff<>(properties.retryBackoff(), properties.maxRetryBackoff()))
+                .onFailure(new CappedBackoff<>(retry.backoff(), retry.maxBackoff()))
                 .execute((instance, context) -> expirations.expire(
                         UUID.fromString(instance.getId()), instance.getData().expiresAt(),
                         context.getExecution().pickedBy));
     }
 
     @Bean
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties,
-                        JsonMapper json, MeterRegistry meters) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                // replicas share a host name in tests and in some deployments; picked_by tells them apart
-                .schedulerName(new SchedulerName.Fixed(new SchedulerName.Hostname().getName()
-                        + "-" + UUID.randomUUID().toString().substring(0, 8)))
-                .serializer(new JsonTaskData(json))
-                .pollingInterval(properties.pollingInterval())
-                // one UPDATE ... FOR UPDATE SKIP LOCKED claims due holds, so replicas never pick the same one
-                .pollUsingLockAndFetch(0.5, 1.0)
-                .enableImmediateExecution()
-                .threads(properties.threads())
-                .heartbeatInterval(properties.heartbeatInterval())
-                .shutdownMaxWait(properties.shutdownMaxWait())
-                .statsRegistry(new MicrometerStatsRegistry(meters, tasks))
-                .build();
-    }
+    DbSchedulerCustomizer holdsScheduler(JsonMapper json) {
+        // replicas share a host name in tests and in some deployments; picked_by tells them apart
+        SchedulerName name = new SchedulerName.Fixed(new SchedulerName.Hostname().getName()
+                + "-" + UUID.randomUUID().toString().substring(0, 8));
+        // task data as JSON (readable in the table, stable across class changes), not Java serialization
+        Serializer serializer = new Jackson3Serializer(json);
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<SchedulerName> schedulerName() {
+                return Optional.of(name);
+            }
 
-    @Bean
-    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerProperties properties) {
-        return new SchedulerLifecycle(scheduler, properties);
+            @Override
+            public Optional<Serializer> serializer() {
+                return Optional.of(serializer);
+            }
+        };
     }
 }
