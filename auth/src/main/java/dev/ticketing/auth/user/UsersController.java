@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,6 +34,7 @@ class UsersController {
     }
 
     @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserResponse> signUp(@Valid @RequestBody SignupRequest body, HttpServletRequest request) {
         User user = accounts.signUp(body.email(), body.password(), ClientAddress.of(request));
         return signedIn(HttpStatus.CREATED, user);

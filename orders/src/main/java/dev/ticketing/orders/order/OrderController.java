@@ -27,6 +27,7 @@ class OrderController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Order> place(SessionUser user, @Valid @RequestBody NewOrder request) {
         Order order = orders.place(user.id(), request.ticket());
         return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);

@@ -1,0 +1,42 @@
+package dev.ticketing.orders.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.common.testing.ApiDocument;
+import dev.ticketing.orders.OrdersIntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** orders publishes its OpenAPI document at /api/docs/orders, with every route of SPEC.md in it. */
+class ApiDocsTest extends OrdersIntegrationTest {
+
+    /** SPEC.md's orders routes: all need a signed-in user. */
+    static final List<String> SIGNED_IN = List.of("POST /api/orders", "GET /api/orders", "GET /api/orders/{id}",
+            "DELETE /api/orders/{id}");
+
+    @LocalServerPort
+    int servicePort;
+
+    @ParameterizedTest
+    @FieldSource("SIGNED_IN")
+    void everyRouteOfTheSpecIsDocumentedForSignedInUsers(String route) {
+        ApiDocument.fetch(servicePort, "/api/docs/orders").assertSignedInRoute(route);
+    }
+
+    @Test
+    void anOrderHasItsSchemaWithItsTicket() {
+        ApiDocument document = ApiDocument.fetch(servicePort, "/api/docs/orders");
+
+        assertThat(document.operation("POST /api/orders").orElseThrow()
+                .at("/requestBody/content/application~1json/schema/$ref").asString()).isNotBlank();
+        assertThat(document.operation("POST /api/orders").orElseThrow().at("/responses/201").isMissingNode()).isFalse();
+        String order = document.operation("GET /api/orders/{id}").orElseThrow()
+                .at("/responses/200/content/application~1json/schema/$ref").asString();
+        String name = order.substring(order.lastIndexOf('/') + 1);
+        assertThat(document.json().at("/components/schemas/" + name + "/properties").propertyNames())
+                .contains("id", "status", "userId", "expiresAt", "version", "ticket");
+    }
+}
