@@ -17,10 +17,15 @@ final class Yamls {
 
     /** Every non-empty document of a file, as maps. */
     static List<Map<String, Object>> documents(Path file) {
+        return documents(Repo.read(file), file.toString());
+    }
+
+    /** Every non-empty document of YAML text (a file, or what a command printed), as maps. */
+    static List<Map<String, Object>> documents(String yaml, String source) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Repo.read(file))) {
+        for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
             if (doc != null) {
-                docs.add(map(doc, file.toString()));
+                docs.add(map(doc, source));
             }
         }
         return docs;
