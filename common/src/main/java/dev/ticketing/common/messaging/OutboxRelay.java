@@ -44,8 +44,7 @@ class OutboxRelay implements SmartLifecycle {
     private final JetStreamSetup setup;
     private final NatsProperties properties;
     private final Counter published;
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+    private volatile ScheduledExecutorService executor;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean running;
     private Instant lastFailureLogged = Instant.EPOCH;
@@ -146,6 +145,8 @@ class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        // a new thread per start: a stopped context (a paused test context, a restart) starts again
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
         running = true;
         executor.scheduleWithFixedDelay(this::drain, 0, 1, TimeUnit.SECONDS);
     }
