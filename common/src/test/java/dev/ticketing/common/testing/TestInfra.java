@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -42,19 +43,22 @@ public final class TestInfra {
         registry.add("nats.url", () -> NATS_URL);
         registry.add("nats.stream", () -> STREAM);
         registry.add("nats.subject-prefix", () -> SUBJECT_PREFIX);
+        // the shared server reserves a stream's cap on its disk: test streams keep the reservation small
+        registry.add("nats.max-bytes", () -> "64MB");
         registry.add("jwt.key", () -> JWT_KEY);
         dropDatabasesOnExit();
     }
 
+    /** Once every Spring context of the run has closed: before, a running consumer would recreate the stream. */
     private static synchronized void dropDatabasesOnExit() {
         if (cleanupRegistered) {
             return;
         }
         cleanupRegistered = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        SpringApplication.getShutdownHandlers().add(() -> {
             dropDatabases();
             deleteStream();
-        }, "drop-test-data"));
+        });
     }
 
     private static void dropDatabases() {
