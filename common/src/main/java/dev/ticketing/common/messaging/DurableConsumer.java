@@ -97,8 +97,17 @@ class DurableConsumer {
                         consumer = subscribe();
                     }
                     List<Message> batch = fetch(consumer);
-                    if (!batch.isEmpty() && handler.handle(batch)) {
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    EventHandler.Outcome outcome = handler.handle(batch);
+                    if (outcome.applied()) {
                         deferred.wake();
+                    }
+                    if (outcome.fatal() != null) {
+                        release(consumer, outcome.unsettled());
+                        consumer = null;
+                        throw outcome.fatal();
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -113,7 +122,7 @@ class DurableConsumer {
             drain(consumer);
             consumer = null;
         } finally {
-            release(consumer);
+            release(consumer, List.of());
             if (running) {
                 stoppedAt = Instant.now();
             }
@@ -168,22 +177,28 @@ class DurableConsumer {
         }
     }
 
-    /** After an {@link Error}: hands what this replica had received back to the stream at once, for the others. */
-    private void release(IterableConsumer consumer) {
+    /**
+     * After an {@link Error}: stops pulling, closes the subscription, then hands what this replica
+     * had received but not settled back to the stream at once (after the close, so that the server
+     * cannot send it to this subscription again).
+     */
+    private void release(IterableConsumer consumer, List<Message> unsettled) {
         if (consumer == null) {
             return;
         }
+        List<Message> handBack = new ArrayList<>(unsettled);
         consumer.stop();
         try {
             Message message;
             while ((message = consumer.nextMessage((Duration) null)) != null) {
-                message.nak();
+                handBack.add(message);
             }
         } catch (Exception e) {
             log.debug("Releasing consumer {}: {}", durable, e.toString());
         } finally {
             close(consumer);
         }
+        handBack.forEach(Message::nak);
     }
 
     private IterableConsumer close(IterableConsumer consumer) {

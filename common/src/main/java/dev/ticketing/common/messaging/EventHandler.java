@@ -49,11 +49,11 @@ class EventHandler {
     }
 
     /**
-     * Handles the messages of one fetch, in order; returns whether any event was applied. An
-     * {@link Error} thrown by a listener is recorded as that event's failure, the messages after
-     * it are handed back to the stream at once, and the error is rethrown: the consumer restarts.
+     * Handles the messages of one fetch, in order. An {@link Error} thrown by a listener is
+     * recorded as that event's failure and ends the fetch: the messages after it are returned
+     * unsettled, for the consumer to hand back once it has stopped pulling.
      */
-    boolean handle(List<Message> messages) {
+    Outcome handle(List<Message> messages) {
         List<Delivery> readable = new ArrayList<>(messages.size());
         for (Message message : messages) {
             Delivery delivery = read(message);
@@ -62,12 +62,12 @@ class EventHandler {
             }
         }
         if (readable.isEmpty()) {
-            return false;
+            return Outcome.NOTHING_APPLIED;
         }
         if (readable.size() > 1) {
             Boolean applied = applyTogether(readable);
             if (applied != null) {
-                return applied;
+                return applied ? Outcome.APPLIED : Outcome.NOTHING_APPLIED;
             }
         }
         boolean applied = false;
@@ -75,11 +75,20 @@ class EventHandler {
             try {
                 applied |= applyAlone(readable.get(i));
             } catch (Error e) {
-                readable.subList(i + 1, readable.size()).forEach(d -> d.message().nak());
-                throw e;
+                List<Message> unsettled = readable.subList(i + 1, readable.size()).stream().map(Delivery::message).toList();
+                return new Outcome(applied, e, unsettled);
             }
         }
-        return applied;
+        return applied ? Outcome.APPLIED : Outcome.NOTHING_APPLIED;
+    }
+
+    /**
+     * What became of a fetch: whether any event was applied (others may be waiting for it), and
+     * the {@link Error} that stopped it with the messages it left unsettled.
+     */
+    record Outcome(boolean applied, Error fatal, List<Message> unsettled) {
+        static final Outcome APPLIED = new Outcome(true, null, List.of());
+        static final Outcome NOTHING_APPLIED = new Outcome(false, null, List.of());
     }
 
     private Delivery read(Message message) {
@@ -160,7 +169,11 @@ class EventHandler {
         }
         log.warn("Event {} {} failed (delivery {} of {}), retrying: {}",
                 event.subject(), event.id(), delivery.count(), properties.maxDeliver(), failure.toString());
-        delivery.message().nakWithDelay(backoff(delivery));
+        // after an Error the consumer restarts: the event must come back to the restarted one, since the
+        // server does not count a delivery to a subscription that has gone
+        Duration delay = failure instanceof Error ? backoff(delivery).plus(EventConsumers.RESTART_DELAY).plusSeconds(1)
+                : backoff(delivery);
+        delivery.message().nakWithDelay(delay);
         metrics.count(event.subject(), EventMetrics.RETRY);
     }
 
