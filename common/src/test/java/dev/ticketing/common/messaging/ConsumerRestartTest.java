@@ -44,7 +44,7 @@ class ConsumerRestartTest {
 
             UUID fatal = probe.publish(OutboxAndConsumerTest.created(UUID.randomUUID(), 0, "fatal"));
 
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> readiness().equals(Status.DOWN));
             // the event that stopped it comes back to the restarted consumer up to the delivery bound, then is parked
             await().atMost(Duration.ofSeconds(30)).until(() -> parked(fatal));
