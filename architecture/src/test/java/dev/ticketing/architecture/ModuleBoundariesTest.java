@@ -1,6 +1,8 @@
 package dev.ticketing.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Services learn about each other only through events: no module's code imports another
- * service's, and common (the shared contract) imports none. Reads the compiled classes of the
- * sibling modules, which the reactor builds before this one.
+ * service's, and common (the shared contract) imports none. Inside a module, feature packages
+ * depend on each other without circles, and the packages that receive the outside world (web
+ * controllers, event listeners) depend on the features, never the other way. Reads the compiled
+ * classes of the sibling modules, which the reactor builds before this one.
  */
 class ModuleBoundariesTest {
 
@@ -56,6 +60,44 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("dev.ticketing.common..")
                 .should().dependOnClassesThat().resideInAnyPackage(services)
                 .because("common holds only the contract every service shares")
+                .check(classes);
+    }
+
+    @Test
+    void featurePackagesDependOnEachOtherWithoutCircles() {
+        slices().matching("dev.ticketing.(*).(*)..")
+                .should().beFreeOfCycles()
+                .because("a reader follows a feature down without coming back to where they started")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnAServicesEventListeners() {
+        String[] listeners = SERVICES.stream().map(s -> "dev.ticketing." + s + ".events..").toArray(String[]::new);
+        noClasses().that().resideOutsideOfPackages(listeners)
+                .should().dependOnClassesThat().resideInAnyPackage(listeners)
+                .because("listeners translate events into calls of the feature; the feature does not know them")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnAController() {
+        // an auto-configuration names the controllers it registers: that is wiring, not use
+        noClasses().that().areNotAnnotatedWith("org.springframework.boot.autoconfigure.AutoConfiguration")
+                .should().dependOnClassesThat()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .orShould().dependOnClassesThat()
+                .areAnnotatedWith("org.springframework.stereotype.Controller")
+                .because("a controller is where a request enters; the feature below it works without it")
+                .check(classes);
+    }
+
+    @Test
+    void theEventContractDependsOnNothingButItself() {
+        classes().that().resideInAPackage("dev.ticketing.common.events..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.ticketing.common.events..", "java..", "com.fasterxml.jackson.annotation..")
+                .because("the events are the contract every service shares; they carry no plumbing")
                 .check(classes);
     }
 }
