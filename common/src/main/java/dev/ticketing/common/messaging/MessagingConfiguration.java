@@ -86,20 +86,29 @@ class MessagingConfiguration {
     }
 
     @Bean
+    EventApplier eventApplier(JdbcClient jdbc, MessageTracing tracing) {
+        return new EventApplier(jdbc, tracing);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(JdbcClient jdbc, EventMetrics metrics) {
+        return new ParkedEvents(jdbc, metrics);
+    }
+
+    @Bean
     @DependsOn(SCHEMA)
     DeferredEvents deferredEvents(JdbcClient jdbc, TransactionTemplate transactions, Listeners listeners,
-                                  MessageTracing tracing, EventMetrics metrics, NatsProperties properties) {
-        return new DeferredEvents(jdbc, transactions, listeners, new EventApplier(jdbc, tracing),
-                new ParkedEvents(jdbc, metrics), metrics, properties);
+                                  EventApplier applier, ParkedEvents parked, EventMetrics metrics,
+                                  NatsProperties properties) {
+        return new DeferredEvents(jdbc, transactions, listeners, applier, parked, metrics, properties);
     }
 
     @Bean
     EventConsumers eventConsumers(@Value("${spring.application.name}") String service, Listeners listeners,
-                                  JetStreamSetup setup, DeferredEvents deferred, JdbcClient jdbc,
-                                  TransactionTemplate transactions, MessageTracing tracing, EventMetrics metrics,
+                                  JetStreamSetup setup, DeferredEvents deferred, EventApplier applier,
+                                  ParkedEvents parked, TransactionTemplate transactions, EventMetrics metrics,
                                   NatsProperties properties) {
-        EventHandler handler = new EventHandler(listeners, new EventApplier(jdbc, tracing), transactions, deferred,
-                new ParkedEvents(jdbc, metrics), metrics, properties);
+        EventHandler handler = new EventHandler(listeners, applier, transactions, deferred, parked, metrics, properties);
         List<String> subjects = listeners.subjects().stream().sorted().toList();
         List<String> durables = subjects.stream().map(s -> EventConsumers.durable(service, s)).toList();
         List<DurableConsumer> consumers = subjects.stream()
