@@ -3,6 +3,8 @@ package dev.ticketing.common.messaging;
 import dev.ticketing.common.Ids;
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.EventType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -11,19 +13,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes events transactionally: the event is a row of the service's {@code outbox} table,
- * written in the caller's transaction, so it exists exactly when the state change does. The
- * {@link OutboxRelay} sends it to NATS right after commit, or later if NATS is away.
+ * written in the caller's transaction, so it exists exactly when the state change does. The row
+ * keeps the caller's trace, so the listeners continue it. Right after commit the
+ * {@link OutboxRelay} sends the rows this transaction wrote, or later if NATS is away.
  */
 public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final OutboxRelay relay;
+    private final MessageTracing tracing;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+    Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, MessageTracing tracing) {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     /** Records {@code event} in the current transaction and returns its id (the {@code Nats-Msg-Id}). */
@@ -31,16 +36,31 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish needs the transaction of the state change it announces");
         }
-        UUID id = Ids.next();
-        jdbc.sql("INSERT INTO outbox (id, subject, payload) VALUES (?, ?, ?)")
-                .params(id, EventType.of(event).subject(), json.writeValueAsString(event))
+        OutboxRow row = new OutboxRow(Ids.next(), EventType.of(event).subject(), json.writeValueAsString(event),
+                tracing.currentTraceParent());
+        jdbc.sql("INSERT INTO outbox (id, subject, payload, trace_parent) VALUES (?, ?, ?, ?)")
+                .params(row.id(), row.subject(), row.payload(), row.traceParent())
                 .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wake();
+        rowsOfThisTransaction().add(row);
+        return row.id();
+    }
+
+    /** The rows this transaction wrote, handed to the relay once it commits (a suspended transaction keeps its own). */
+    private List<OutboxRow> rowsOfThisTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof CommittedRows rows && rows.outbox() == this) {
+                return rows.written();
             }
-        });
-        return id;
+        }
+        CommittedRows rows = new CommittedRows(this, new ArrayList<>(2));
+        TransactionSynchronizationManager.registerSynchronization(rows);
+        return rows.written();
+    }
+
+    private record CommittedRows(Outbox outbox, List<OutboxRow> written) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            outbox.relay.sendCommitted(written);
+        }
     }
 }

@@ -48,6 +48,11 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
+    /** The probe's NATS connection, for tests that look at the stream's consumers. */
+    public Connection connection() {
+        return connection;
+    }
+
     /** A probe of this run's stream ({@link TestInfra#STREAM}). */
     public static EventProbe forThisRun(JsonMapper json) {
         return new EventProbe(TestInfra.NATS_URL, TestInfra.STREAM, TestInfra.SUBJECT_PREFIX, json);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -37,13 +38,34 @@ public final class TestInfra {
 
     /** Points a Spring test context of {@code service} at this run's database, stream and subjects. */
     public static void register(DynamicPropertyRegistry registry, String service) {
+        register(registry, service, STREAM, SUBJECT_PREFIX);
+    }
+
+    /**
+     * Points a test context at a database, stream and subjects of its own, for a test that must see
+     * no other context's consumers (or that deletes its stream): names made with {@link #isolatedStream}
+     * and {@link #isolatedPrefix}.
+     */
+    public static void register(DynamicPropertyRegistry registry, String service, String stream, String subjectPrefix) {
         registry.add("spring.datasource.url", () -> databaseUrl(service));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("nats.url", () -> NATS_URL);
-        registry.add("nats.stream", () -> STREAM);
-        registry.add("nats.subject-prefix", () -> SUBJECT_PREFIX);
+        registry.add("nats.stream", () -> stream);
+        registry.add("nats.subject-prefix", () -> subjectPrefix);
+        // the shared server reserves a stream's cap on its disk: test streams keep the reservation small
+        registry.add("nats.max-bytes", () -> "64MB");
         registry.add("jwt.key", () -> JWT_KEY);
         dropDatabasesOnExit();
+    }
+
+    /** Once every Spring context of the run has closed: before, a running consumer would recreate the stream. */
+    /** A stream of this run's own for one test class, deleted with the run's stream. */
+    public static String isolatedStream(String name) {
+        return STREAM + "_" + name.toUpperCase(Locale.ROOT);
+    }
+
+    public static String isolatedPrefix(String name) {
+        return "test_" + SUFFIX + "_" + name + ".";
     }
 
     private static synchronized void dropDatabasesOnExit() {
@@ -51,10 +73,10 @@ public final class TestInfra {
             return;
         }
         cleanupRegistered = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        SpringApplication.getShutdownHandlers().add(() -> {
             dropDatabases();
-            deleteStream();
-        }, "drop-test-data"));
+            deleteStreams();
+        });
     }
 
     private static void dropDatabases() {
@@ -74,11 +96,15 @@ public final class TestInfra {
         }
     }
 
-    private static void deleteStream() {
+    private static void deleteStreams() {
         try (io.nats.client.Connection nats = io.nats.client.Nats.connect(NATS_URL)) {
-            nats.jetStreamManagement().deleteStream(STREAM);
+            for (String stream : nats.jetStreamManagement().getStreamNames()) {
+                if (stream.startsWith(STREAM)) {
+                    nats.jetStreamManagement().deleteStream(stream);
+                }
+            }
         } catch (Exception e) {
-            // nothing to delete, or NATS is gone: the stream holds only this run's test events
+            // nothing to delete, or NATS is gone: the streams hold only this run's test events
         }
     }
 

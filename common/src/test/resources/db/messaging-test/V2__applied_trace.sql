@@ -1,0 +1,2 @@
+-- The trace the listener ran in, for the tracing tests.
+ALTER TABLE applied ADD COLUMN trace_id TEXT;
