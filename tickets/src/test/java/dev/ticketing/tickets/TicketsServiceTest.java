@@ -2,7 +2,9 @@ package dev.ticketing.tickets;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.common.Ids;
 import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.events.TicketRef;
@@ -115,6 +117,10 @@ public abstract class TicketsServiceTest {
         return send(HttpMethod.GET, path, null, null);
     }
 
+    protected Reply get(String path, User user) {
+        return send(HttpMethod.GET, path, user, null);
+    }
+
     protected Reply post(String path, User user, String body) {
         return send(HttpMethod.POST, path, user, body);
     }
@@ -175,16 +181,20 @@ public abstract class TicketsServiceTest {
         return new OrderCancelled(order, 1, new TicketRef(ticket));
     }
 
-    /** Reserves the ticket as the orders service would, and waits until it is. */
+    protected static OrderCompleted orderCompleted(UUID order, UUID ticket) {
+        return new OrderCompleted(order, 1, new TicketRef(ticket));
+    }
+
+    /** Reserves the ticket as the orders service would (with a time-ordered order id), and waits until it is. */
     protected UUID reserve(UUID ticket) {
-        UUID order = UUID.randomUUID();
+        UUID order = Ids.next();
         awaitProcessed(events.publish(orderCreated(order, ticket)));
         return order;
     }
 
     /** Waits until this service's consumer has handled the event (applied it, or found nothing to do). */
     protected void awaitProcessed(UUID eventId) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = ?")
+        await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = ?")
                 .param(eventId).query(Long.class).single() == 1);
     }
 }

@@ -47,6 +47,12 @@ class TicketController {
         return tickets.forSale(atMost(limit, MAX_LIMIT), atMost(offset, Long.MAX_VALUE));
     }
 
+    /** The caller's own tickets, newest first, each with its status. */
+    @GetMapping("/mine")
+    List<Listing> mine(SessionUser user) {
+        return tickets.ofSeller(user.id());
+    }
+
     @GetMapping("/{id}")
     Ticket show(@PathVariable UUID id) {
         return tickets.find(id);

@@ -45,22 +45,27 @@ class Tickets {
                 .list();
     }
 
-    /** Locks the ticket's row until the transaction ends, so reservations and releases of one ticket take turns. */
-    void lock(UUID id) {
-        jdbc.sql("SELECT id FROM tickets WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+    /** A seller's tickets, newest first, each with where its sale stands. */
+    List<Listing> ofSeller(UUID seller) {
+        return jdbc.sql("""
+                        SELECT t.id, t.title, t.price, t.user_id, t.version, t.order_id,
+                               CASE WHEN t.order_id IS NULL THEN 'AVAILABLE'
+                                    WHEN o.status = 'complete' THEN 'SOLD'
+                                    ELSE 'RESERVED' END AS status
+                        FROM tickets t LEFT JOIN ticket_orders o ON o.order_id = t.order_id
+                        WHERE t.user_id = ?
+                        ORDER BY t.created_at DESC, t.id DESC""")
+                .param(seller)
+                .query(Listing.class)
+                .list();
     }
 
-    void recordCancellation(UUID orderId, UUID ticketId) {
-        jdbc.sql("INSERT INTO cancelled_orders (order_id, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(orderId, ticketId)
-                .update();
-    }
-
-    boolean wasCancelled(UUID orderId) {
-        return jdbc.sql("SELECT count(*) FROM cancelled_orders WHERE order_id = ?")
-                .param(orderId)
-                .query(Long.class)
-                .single() > 0;
+    /** The ticket, locked until the transaction ends, so that changes of its holder take turns. */
+    Optional<Ticket> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Ticket.class)
+                .optional();
     }
 
     /** Changes title and price, if the ticket is still at {@code version} and not reserved. */
@@ -72,21 +77,11 @@ class Tickets {
                 .optional();
     }
 
-    /** Reserves the ticket for {@code orderId}, if nobody holds it. */
-    Optional<Ticket> reserve(UUID id, UUID orderId) {
-        return jdbc.sql("UPDATE tickets SET order_id = ?, version = version + 1"
-                        + " WHERE id = ? AND order_id IS NULL RETURNING " + COLUMNS)
+    /** Hands the ticket to {@code orderId}, or to nobody when it is null (for sale again). */
+    Ticket hold(UUID id, UUID orderId) {
+        return jdbc.sql("UPDATE tickets SET order_id = ?, version = version + 1 WHERE id = ? RETURNING " + COLUMNS)
                 .params(orderId, id)
                 .query(Ticket.class)
-                .optional();
-    }
-
-    /** Releases the ticket, if {@code orderId} is the order holding it. */
-    Optional<Ticket> release(UUID id, UUID orderId) {
-        return jdbc.sql("UPDATE tickets SET order_id = NULL, version = version + 1"
-                        + " WHERE id = ? AND order_id = ? RETURNING " + COLUMNS)
-                .params(id, orderId)
-                .query(Ticket.class)
-                .optional();
+                .single();
     }
 }
