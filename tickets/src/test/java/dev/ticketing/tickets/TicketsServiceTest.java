@@ -13,6 +13,7 @@ import dev.ticketing.common.testing.EventProbe;
 import dev.ticketing.common.testing.TestInfra;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public abstract class TicketsServiceTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        http = RestClient.create();
     }
 
     // --- people
@@ -88,8 +89,8 @@ public abstract class TicketsServiceTest {
 
     // --- HTTP
 
-    /** A response: status, raw body (to see numbers exactly as written) and its JSON. */
-    public record Reply(int status, String body) {
+    /** A response: status, raw body (to see numbers exactly as written), its JSON and its headers. */
+    public record Reply(int status, String body, HttpHeaders headers) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -130,14 +131,16 @@ public abstract class TicketsServiceTest {
     }
 
     protected Reply send(HttpMethod method, String path, User user, String body) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path);
+        // sent exactly as written (no template expansion or encoding), as a client following a Link would
+        RestClient.RequestBodySpec request = http.method(method).uri(URI.create("http://localhost:" + port + path));
         if (user != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + user.token());
         }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(), read(res.getBody().readAllBytes())));
+        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(), read(res.getBody().readAllBytes()),
+                res.getHeaders()));
     }
 
     private static String read(byte[] body) throws IOException {

@@ -51,8 +51,8 @@ public class TicketService {
     }
 
     @Transactional(readOnly = true)
-    public List<Ticket> forSale(int limit, long offset) {
-        return tickets.forSale(limit, offset);
+    TicketPage forSale(TicketSearch search) {
+        return tickets.forSale(search);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,11 @@
 package dev.ticketing.tickets.ticket;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,13 +41,48 @@ class Tickets {
                 .optional();
     }
 
-    /** Tickets nobody has reserved, newest first. */
-    List<Ticket> forSale(int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM tickets WHERE order_id IS NULL"
-                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(limit, offset)
-                .query(Ticket.class)
-                .list();
+    /**
+     * A page of the tickets nobody has reserved, newest first. One row more than the page is read
+     * to tell whether another page follows. The keyset condition and the title's words are served by
+     * the indexes {@code tickets_for_sale} and {@code tickets_for_sale_by_title}.
+     */
+    TicketPage forSale(TicketSearch search) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", created_at FROM tickets WHERE order_id IS NULL");
+        List<Object> params = new ArrayList<>();
+        if (search.after() != null) {
+            sql.append(" AND (created_at, id) < (?, ?)");
+            params.add(OffsetDateTime.ofInstant(search.after().createdAt(), ZoneOffset.UTC));
+            params.add(search.after().id());
+        }
+        for (String word : search.words()) {
+            sql.append(" AND search_title LIKE '%' || searchable(?) || '%'");
+            params.add(literally(word));
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+        params.add(search.limit() + 1);
+        params.add(search.offset());
+        List<Listed> rows = jdbc.sql(sql.toString()).params(params).query(Tickets::listed).list();
+        if (rows.size() <= search.limit() || search.limit() == 0) {
+            return new TicketPage(rows.stream().limit(search.limit()).map(Listed::ticket).toList(), null);
+        }
+        List<Listed> page = rows.subList(0, search.limit());
+        return new TicketPage(page.stream().map(Listed::ticket).toList(), page.get(page.size() - 1).position());
+    }
+
+    /** A ticket of the list and its place in the list's order. */
+    private record Listed(Ticket ticket, Cursor position) {
+    }
+
+    private static Listed listed(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Ticket ticket = new Ticket(id, rs.getString("title"), rs.getBigDecimal("price"),
+                rs.getObject("user_id", UUID.class), rs.getLong("version"), rs.getObject("order_id", UUID.class));
+        return new Listed(ticket, new Cursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(), id));
+    }
+
+    /** The word as a LIKE pattern that matches it literally: its % and _ are not wildcards. */
+    private static String literally(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** A seller's tickets, newest first, each with where its sale stands. */
