@@ -2,7 +2,9 @@ package dev.ticketing.tickets;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.common.Ids;
 import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.events.TicketRef;
@@ -11,6 +13,7 @@ import dev.ticketing.common.testing.EventProbe;
 import dev.ticketing.common.testing.TestInfra;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +73,7 @@ public abstract class TicketsServiceTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        http = RestClient.create();
     }
 
     // --- people
@@ -86,8 +89,8 @@ public abstract class TicketsServiceTest {
 
     // --- HTTP
 
-    /** A response: status, raw body (to see numbers exactly as written) and its JSON. */
-    public record Reply(int status, String body) {
+    /** A response: status, raw body (to see numbers exactly as written), its JSON and its headers. */
+    public record Reply(int status, String body, HttpHeaders headers) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -115,6 +118,10 @@ public abstract class TicketsServiceTest {
         return send(HttpMethod.GET, path, null, null);
     }
 
+    protected Reply get(String path, User user) {
+        return send(HttpMethod.GET, path, user, null);
+    }
+
     protected Reply post(String path, User user, String body) {
         return send(HttpMethod.POST, path, user, body);
     }
@@ -124,14 +131,16 @@ public abstract class TicketsServiceTest {
     }
 
     protected Reply send(HttpMethod method, String path, User user, String body) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path);
+        // sent exactly as written (no template expansion or encoding), as a client following a Link would
+        RestClient.RequestBodySpec request = http.method(method).uri(URI.create("http://localhost:" + port + path));
         if (user != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + user.token());
         }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(), read(res.getBody().readAllBytes())));
+        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(), read(res.getBody().readAllBytes()),
+                res.getHeaders()));
     }
 
     private static String read(byte[] body) throws IOException {
@@ -175,16 +184,20 @@ public abstract class TicketsServiceTest {
         return new OrderCancelled(order, 1, new TicketRef(ticket));
     }
 
-    /** Reserves the ticket as the orders service would, and waits until it is. */
+    protected static OrderCompleted orderCompleted(UUID order, UUID ticket) {
+        return new OrderCompleted(order, 1, new TicketRef(ticket));
+    }
+
+    /** Reserves the ticket as the orders service would (with a time-ordered order id), and waits until it is. */
     protected UUID reserve(UUID ticket) {
-        UUID order = UUID.randomUUID();
+        UUID order = Ids.next();
         awaitProcessed(events.publish(orderCreated(order, ticket)));
         return order;
     }
 
     /** Waits until this service's consumer has handled the event (applied it, or found nothing to do). */
     protected void awaitProcessed(UUID eventId) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = ?")
+        await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = ?")
                 .param(eventId).query(Long.class).single() == 1);
     }
 }

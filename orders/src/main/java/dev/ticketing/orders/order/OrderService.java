@@ -60,10 +60,12 @@ public class OrderService {
         if (orders.ticketIsReserved(ticketId)) {
             throw ApiException.badRequest(ALREADY_RESERVED);
         }
-        UUID id = Ids.next();
         Instant expiresAt = clock.instant().plus(properties.expiration()).truncatedTo(ChronoUnit.MILLIS);
+        // the ticket as read here is what the order shows and what payments charges, whatever edits follow
+        Order order = new Order(Ids.next(), OrderStatus.CREATED, buyer, expiresAt, 0,
+                new Order.Ticket(ticket.id(), ticket.title(), ticket.price(), ticket.version()));
         try {
-            orders.insert(id, buyer, ticketId, expiresAt);
+            orders.insert(order);
         } catch (DataIntegrityViolationException e) {
             if (isUniqueViolation(e)) {
                 // another buyer's order committed between our check and our insert: the index decided
@@ -72,11 +74,11 @@ public class OrderService {
             }
             throw e;
         }
-        outbox.publish(new OrderCreated(id, 0, OrderStatus.CREATED, buyer, expiresAt,
-                new OrderCreated.Ticket(ticketId, ticket.price())));
-        log.info("Order {} placed by {} for ticket {}, held until {}", id, buyer, ticketId, expiresAt);
-        return new Order(id, OrderStatus.CREATED, buyer, expiresAt, 0,
-                new Order.Ticket(ticket.id(), ticket.title(), ticket.price(), ticket.version()));
+        outbox.publish(new OrderCreated(order.id(), order.version(), order.status(), buyer, expiresAt,
+                new OrderCreated.Ticket(ticketId, order.ticket().price())));
+        log.info("Order {} placed by {} for ticket {} at {}, held until {}", order.id(), buyer, ticketId,
+                order.ticket().price(), expiresAt);
+        return order;
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package dev.ticketing.orders.order;
 import dev.ticketing.common.events.OrderStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,14 +11,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Orders and the replica tickets they hold. */
+/** Orders, each with the ticket as it was when the order was placed. */
 @Repository
 class Orders {
 
     private static final String SELECT = """
-            SELECT o.id, o.status, o.user_id, o.expires_at, o.version,
-                   t.id AS ticket_id, t.title, t.price, t.version AS ticket_version
-            FROM orders o JOIN tickets t ON t.id = o.ticket_id
+            SELECT id, status, user_id, expires_at, version, ticket_id, ticket_title, ticket_price, ticket_version
+            FROM orders
             """;
 
     private final JdbcClient jdbc;
@@ -29,12 +27,14 @@ class Orders {
     }
 
     /** Fails with a unique violation when another order already holds the ticket. */
-    void insert(UUID id, UUID buyer, UUID ticketId, Instant expiresAt) {
+    void insert(Order order) {
         jdbc.sql("""
-                        INSERT INTO orders (id, user_id, status, expires_at, version, ticket_id)
-                        VALUES (?, ?, ?, ?, 0, ?)""")
-                .params(id, buyer, OrderStatus.CREATED.value(), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC),
-                        ticketId)
+                        INSERT INTO orders (id, user_id, status, expires_at, version,
+                                            ticket_id, ticket_title, ticket_price, ticket_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(order.id(), order.userId(), order.status().value(),
+                        OffsetDateTime.ofInstant(order.expiresAt(), ZoneOffset.UTC), order.version(),
+                        order.ticket().id(), order.ticket().title(), order.ticket().price(), order.ticket().version())
                 .update();
     }
 
@@ -48,17 +48,17 @@ class Orders {
     }
 
     Optional<Order> find(UUID id) {
-        return jdbc.sql(SELECT + "WHERE o.id = ?").param(id).query(Orders::order).optional();
+        return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(Orders::order).optional();
     }
 
     /** The order, locked until the transaction ends, so that changes of its status happen one at a time. */
     Optional<Order> lock(UUID id) {
-        return jdbc.sql(SELECT + "WHERE o.id = ? FOR UPDATE OF o").param(id).query(Orders::order).optional();
+        return jdbc.sql(SELECT + "WHERE id = ? FOR UPDATE").param(id).query(Orders::order).optional();
     }
 
     /** A buyer's orders, oldest first. */
     List<Order> ofBuyer(UUID buyer) {
-        return jdbc.sql(SELECT + "WHERE o.user_id = ? ORDER BY o.created_at, o.id")
+        return jdbc.sql(SELECT + "WHERE user_id = ? ORDER BY created_at, id")
                 .param(buyer)
                 .query(Orders::order)
                 .list();
@@ -79,7 +79,7 @@ class Orders {
                 rs.getObject("user_id", UUID.class),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 rs.getLong("version"),
-                new Order.Ticket(rs.getObject("ticket_id", UUID.class), rs.getString("title"),
-                        rs.getBigDecimal("price"), rs.getLong("ticket_version")));
+                new Order.Ticket(rs.getObject("ticket_id", UUID.class), rs.getString("ticket_title"),
+                        rs.getBigDecimal("ticket_price"), rs.getLong("ticket_version")));
     }
 }

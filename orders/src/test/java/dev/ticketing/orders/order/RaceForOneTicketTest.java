@@ -79,8 +79,9 @@ class RaceForOneTicketTest extends OrdersIntegrationTest {
         try (Connection competing = dataSource.getConnection()) {
             competing.setAutoCommit(false);
             try (PreparedStatement insert = competing.prepareStatement("""
-                    INSERT INTO orders (id, user_id, status, expires_at, version, ticket_id)
-                    VALUES (?, ?, 'created', now() + interval '1 minute', 0, ?)""")) {
+                    INSERT INTO orders (id, user_id, status, expires_at, version,
+                                        ticket_id, ticket_title, ticket_price, ticket_version)
+                    VALUES (?, ?, 'created', now() + interval '1 minute', 0, ?, 'Concert', 20.00, 0)""")) {
                 insert.setObject(1, winner);
                 insert.setObject(2, UUID.randomUUID());
                 insert.setObject(3, ticket);

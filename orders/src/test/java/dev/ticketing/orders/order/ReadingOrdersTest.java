@@ -50,20 +50,41 @@ class ReadingOrdersTest extends OrdersIntegrationTest {
     }
 
     @Test
-    void showsTheTicketAsTheReplicaKnowsItNow() {
+    void showsTheTitleAndPriceTheOrderWasPlacedAtAfterTheSellerEditsTheTicket() {
         UUID seller = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
-        UUID ticket = givenTicket(seller, "Before", "10.00");
+        UUID ticket = givenTicket(seller, "Ordered title", "10.00");
         JsonNode order = givenOrder(buyer, ticket);
-        probe.publish(new TicketUpdated(ticket, 1, "After", new BigDecimal("12.00"),
-                seller, idOf(order)));
+        // the seller's edit won the race against the reservation: tickets accepted it and announced it
+        probe.publish(new TicketUpdated(ticket, 1, "Edited title", new BigDecimal("500.00"), seller, null));
+        awaitReplicaVersion(ticket, 1);
+
+        JsonNode shown = get("/api/orders/" + idOf(order), buyer).body();
+        JsonNode listed = get("/api/orders", buyer).body().get(0);
+
+        for (JsonNode seen : List.of(shown, listed)) {
+            assertThat(seen.get("ticket").get("title").asString()).isEqualTo("Ordered title");
+            assertThat(seen.get("ticket").get("price").decimalValue()).isEqualByComparingTo("10.00");
+            assertThat(seen.get("ticket").get("version").asLong()).isZero();
+        }
+        assertThat(shown).isEqualTo(order);
+    }
+
+    @Test
+    void aCancelledOrderStillShowsWhatItWasPlacedAt() {
+        UUID seller = UUID.randomUUID();
+        UUID buyer = UUID.randomUUID();
+        UUID ticket = givenTicket(seller, "Ordered title", "10.00");
+        JsonNode order = givenOrder(buyer, ticket);
+        delete("/api/orders/" + idOf(order), buyer);
+        probe.publish(new TicketUpdated(ticket, 1, "Relisted title", new BigDecimal("99.00"), seller, null));
         awaitReplicaVersion(ticket, 1);
 
         JsonNode shown = get("/api/orders/" + idOf(order), buyer).body();
 
-        assertThat(shown.get("ticket").get("title").asString()).isEqualTo("After");
-        assertThat(shown.get("ticket").get("price").decimalValue()).isEqualByComparingTo("12.00");
-        assertThat(shown.get("ticket").get("version").asLong()).isEqualTo(1);
+        assertThat(shown.get("status").asString()).isEqualTo("cancelled");
+        assertThat(shown.get("ticket").get("title").asString()).isEqualTo("Ordered title");
+        assertThat(shown.get("ticket").get("price").decimalValue()).isEqualByComparingTo("10.00");
     }
 
     @Test

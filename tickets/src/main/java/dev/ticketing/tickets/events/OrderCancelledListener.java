@@ -1,11 +1,12 @@
 package dev.ticketing.tickets.events;
 
 import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.EventListener;
 import dev.ticketing.tickets.ticket.TicketService;
 import org.springframework.stereotype.Component;
 
-/** An order was cancelled (by its buyer or by expiry): if it held its ticket, the ticket is for sale again. */
+/** An order was cancelled (by its buyer or by expiry): it no longer holds its ticket. */
 @Component
 class OrderCancelledListener extends EventListener<OrderCancelled> {
 
@@ -18,6 +19,6 @@ class OrderCancelledListener extends EventListener<OrderCancelled> {
 
     @Override
     public void on(OrderCancelled event) {
-        tickets.release(event.ticket().id(), event.id());
+        tickets.orderChanged(event.ticket().id(), event.id(), OrderStatus.CANCELLED);
     }
 }

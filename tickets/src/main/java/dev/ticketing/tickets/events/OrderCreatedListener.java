@@ -1,11 +1,12 @@
 package dev.ticketing.tickets.events;
 
 import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.EventListener;
 import dev.ticketing.tickets.ticket.TicketService;
 import org.springframework.stereotype.Component;
 
-/** An order was placed: its ticket is reserved until the order is cancelled. */
+/** An order was placed: it holds its ticket until it is cancelled. */
 @Component
 class OrderCreatedListener extends EventListener<OrderCreated> {
 
@@ -18,6 +19,6 @@ class OrderCreatedListener extends EventListener<OrderCreated> {
 
     @Override
     public void on(OrderCreated event) {
-        tickets.reserve(event.ticket().id(), event.id());
+        tickets.orderChanged(event.ticket().id(), event.id(), OrderStatus.CREATED);
     }
 }

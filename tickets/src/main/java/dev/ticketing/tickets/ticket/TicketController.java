@@ -4,9 +4,13 @@ import dev.ticketing.common.session.SessionUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,14 +41,39 @@ class TicketController {
         return tickets.create(user.id(), request.title(), request.price());
     }
 
-    /** Tickets still for sale, newest first; {@code limit} above the maximum is lowered to it. */
+    /**
+     * Tickets still for sale, newest first, those whose title has every word of {@code q} when it is
+     * given; {@code limit} above the maximum is lowered to it. The body is a plain array, as the
+     * original API's clients expect; the next page's URL goes in a {@code Link} header (RFC 8288),
+     * with the same search and limit and a cursor, and there is none after the last page.
+     */
     @GetMapping
-    List<Ticket> forSale(
+    ResponseEntity<List<Ticket>> forSale(
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "100")
             @Pattern(regexp = NON_NEGATIVE_INTEGER, message = "Limit must be a non-negative integer") String limit,
             @RequestParam(defaultValue = "0")
-            @Pattern(regexp = NON_NEGATIVE_INTEGER, message = "Offset must be a non-negative integer") String offset) {
-        return tickets.forSale(atMost(limit, MAX_LIMIT), atMost(offset, Long.MAX_VALUE));
+            @Pattern(regexp = NON_NEGATIVE_INTEGER, message = "Offset must be a non-negative integer") String offset,
+            @RequestParam(required = false) @ValidCursor String cursor) {
+        int pageSize = atMost(limit, MAX_LIMIT);
+        TicketPage page = tickets.forSale(new TicketSearch(TicketSearch.wordsOf(q),
+                cursor == null ? null : Cursor.of(cursor).orElseThrow(), pageSize, atMost(offset, Long.MAX_VALUE)));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (page.next() != null) {
+            ok.header(HttpHeaders.LINK, "<" + nextPage(q, pageSize, page.next()) + ">; rel=\"next\"");
+        }
+        return ok.body(page.tickets());
+    }
+
+    private static String nextPage(String q, int limit, Cursor next) {
+        String search = q == null || q.isBlank() ? "" : "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&";
+        return "/api/tickets?" + search + "limit=" + limit + "&cursor=" + next.token();
+    }
+
+    /** The caller's own tickets, newest first, each with its status. */
+    @GetMapping("/mine")
+    List<Listing> mine(SessionUser user) {
+        return tickets.ofSeller(user.id());
     }
 
     @GetMapping("/{id}")

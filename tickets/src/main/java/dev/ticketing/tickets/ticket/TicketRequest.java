@@ -1,14 +1,13 @@
 package dev.ticketing.tickets.ticket;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** What a seller sends to list or edit a ticket; the title is trimmed. */
 record TicketRequest(
         @NotBlank(message = "Title is required")
-        @Size(max = 200, message = "Title must be at most 200 characters")
+        @AtMostCharacters(value = 200, message = "Title must be at most 200 characters")
         String title,
 
         @ValidPrice

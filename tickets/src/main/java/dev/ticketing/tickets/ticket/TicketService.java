@@ -1,11 +1,14 @@
 package dev.ticketing.tickets.ticket;
 
 import dev.ticketing.common.Ids;
+import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +28,12 @@ public class TicketService {
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
 
     private final Tickets tickets;
+    private final TicketOrders orders;
     private final Outbox outbox;
 
-    TicketService(Tickets tickets, Outbox outbox) {
+    TicketService(Tickets tickets, TicketOrders orders, Outbox outbox) {
         this.tickets = tickets;
+        this.orders = orders;
         this.outbox = outbox;
     }
 
@@ -46,8 +51,13 @@ public class TicketService {
     }
 
     @Transactional(readOnly = true)
-    public List<Ticket> forSale(int limit, long offset) {
-        return tickets.forSale(limit, offset);
+    TicketPage forSale(TicketSearch search) {
+        return tickets.forSale(search);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Listing> ofSeller(UUID seller) {
+        return tickets.ofSeller(seller);
     }
 
     /**
@@ -78,42 +88,41 @@ public class TicketService {
     }
 
     /**
-     * An order holds the ticket. Applying it again changes nothing; a ticket another order already
-     * holds keeps its reservation (the orders service's unique index makes that impossible in
-     * practice); an order already seen cancelled (its events came out of order) reserves nothing.
+     * Orders announced that an order of this ticket was created, cancelled or completed. The ticket's
+     * holder is then worked out from every order heard of so far (see {@link TicketOrders#holder}),
+     * so it ends the same whatever the order in which the events came: an order cancelled before its
+     * creation arrived reserves nothing, and the cancellation of an older order leaves the ticket
+     * with the order that followed it. A change of holder is announced; a repeat changes nothing.
      */
     @Transactional
-    public void reserve(UUID id, UUID orderId) {
-        tickets.lock(id);
-        if (tickets.wasCancelled(orderId)) {
-            log.info("Order {} was cancelled before it reached ticket {}; the ticket stays for sale", orderId, id);
+    public void orderChanged(UUID id, UUID orderId, OrderStatus status) {
+        Optional<Ticket> locked = tickets.lock(id);
+        if (locked.isEmpty()) {
+            log.warn("Order {} ({}) names ticket {}, which does not exist here; ignored", orderId, status.value(), id);
             return;
         }
-        tickets.reserve(id, orderId).ifPresentOrElse(reserved -> {
-            outbox.publish(reserved.updated());
-            log.info("Ticket {} reserved by order {}, now version {}", id, orderId, reserved.version());
-        }, () -> tickets.find(id).ifPresentOrElse(ticket -> {
-            if (orderId.equals(ticket.orderId())) {
-                log.info("Ticket {} is already reserved by order {}", id, orderId);
-            } else {
-                log.warn("Ticket {} is reserved by order {}; order {} does not get it", id, ticket.orderId(), orderId);
-            }
-        }, () -> log.warn("Order {} names ticket {}, which does not exist here; ignored", orderId, id)));
-    }
-
-    /**
-     * The order was cancelled (by its buyer or by expiry): if it holds the ticket, the ticket is for
-     * sale again. Any other order's cancellation changes nothing. The cancellation is remembered, and
-     * the ticket locked, so a late order.created of the same order cannot reserve it afterwards.
-     */
-    @Transactional
-    public void release(UUID id, UUID orderId) {
-        tickets.lock(id);
-        tickets.recordCancellation(orderId, id);
-        tickets.release(id, orderId).ifPresentOrElse(released -> {
-            outbox.publish(released.updated());
-            log.info("Ticket {} released by cancelled order {}, now version {}", id, orderId, released.version());
-        }, () -> log.info("Cancelled order {} does not hold ticket {}; nothing to release", orderId, id));
+        if (!orders.record(orderId, id, status)) {
+            log.info("Order {} of ticket {} as {} told nothing new", orderId, id, status.value());
+            return;
+        }
+        Ticket ticket = locked.get();
+        UUID holder = orders.holder(id).orElse(null);
+        if (Objects.equals(holder, ticket.orderId())) {
+            log.info("Order {} is {}; ticket {} stays {}", orderId, status.value(), id,
+                    holder == null ? "for sale" : "with order " + holder);
+            return;
+        }
+        Ticket changed = tickets.hold(id, holder);
+        outbox.publish(changed.updated());
+        if (holder == null) {
+            log.info("Ticket {} for sale again: order {} is {}; now version {}", id, orderId, status.value(), changed.version());
+        } else if (ticket.orderId() == null) {
+            log.info("Ticket {} reserved by order {}, now version {}", id, holder, changed.version());
+        } else {
+            // two orders looked alive at once: the older one's cancellation has not arrived yet
+            log.info("Ticket {} passes from order {} to order {}, now version {}", id, ticket.orderId(), holder,
+                    changed.version());
+        }
     }
 
     private static BigDecimal money(BigDecimal price) {

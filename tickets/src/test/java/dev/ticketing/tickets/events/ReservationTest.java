@@ -2,6 +2,7 @@ package dev.ticketing.tickets.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.common.Ids;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.common.testing.TestInfra;
@@ -73,16 +74,30 @@ class ReservationTest extends TicketsServiceTest {
     }
 
     @Test
-    void aTicketHeldByOneOrderKeepsItsReservationWhenAnotherOrderArrives() {
+    void aNewerOrderTakesTheTicketWhileTheCancellationOfTheOlderOneIsStillOnItsWay() {
         UUID ticket = sellOne(signedIn());
-        UUID first = reserve(ticket);
+        UUID older = reserve(ticket);
+        UUID newer = Ids.next();
 
-        awaitProcessed(events.publish(orderCreated(UUID.randomUUID(), ticket)));
+        awaitProcessed(events.publish(orderCreated(newer, ticket)));
 
-        assertThat(orderIdOf(ticket)).isEqualTo(first);
+        assertThat(orderIdOf(ticket)).isEqualTo(newer);
+        assertThat(events.await(TicketUpdated.class, e -> e.id().equals(ticket), 2, Duration.ofSeconds(10)))
+                .extracting(TicketUpdated::orderId).containsExactly(older, newer);
+    }
+
+    @Test
+    void anOlderOrderArrivingLateLeavesTheTicketWithTheNewerOne() {
+        UUID ticket = sellOne(signedIn());
+        UUID older = Ids.next();
+        UUID newer = reserve(ticket);
+
+        awaitProcessed(events.publish(orderCreated(older, ticket)));
+
+        assertThat(orderIdOf(ticket)).isEqualTo(newer);
         assertThat(version(ticket)).isEqualTo(1);
         assertThat(events.after(QUIET, TicketUpdated.class, e -> e.id().equals(ticket)))
-                .extracting(TicketUpdated::orderId).containsExactly(first);
+                .extracting(TicketUpdated::orderId).containsExactly(newer);
     }
 
     @Test

@@ -83,6 +83,20 @@ class EditTicketTest extends TicketsServiceTest {
     }
 
     @Test
+    void countsTheTitlesLengthInCharactersAsWhenSelling() {
+        User seller = signedIn();
+        UUID id = sellOne(seller);
+        String emoji = "\uD83C\uDFAD";
+
+        Reply accepted = put("/api/tickets/" + id, seller, body(emoji.repeat(200), "10"));
+        Reply refused = put("/api/tickets/" + id, seller, body(emoji.repeat(201), "10"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.text("title")).isEqualTo(emoji.repeat(200));
+        assertThat(errors(refused)).containsExactly("title: Title must be at most 200 characters");
+    }
+
+    @Test
     void rejectsAPriceWithThreeDecimals() {
         User seller = signedIn();
         UUID id = sellOne(seller);

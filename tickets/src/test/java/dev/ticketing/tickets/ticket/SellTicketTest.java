@@ -72,6 +72,27 @@ class SellTicketTest extends TicketsServiceTest {
     }
 
     @Test
+    void countsTheTitlesLengthInCharactersSoAHundredAndFiftyEmojiAreAccepted() {
+        String title = "\uD83C\uDFAB".repeat(150);
+
+        Reply reply = post("/api/tickets", signedIn(), body(title, "5"));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.text("title")).isEqualTo(title);
+    }
+
+    @Test
+    void storesATitleOf200EmojiWhole() {
+        String title = "\uD83C\uDFB5".repeat(200);
+
+        UUID id = sell(signedIn(), title, "5").id();
+
+        assertThat(get("/api/tickets/" + id).text("title")).isEqualTo(title);
+        assertThat(jdbc.sql("SELECT title FROM tickets WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(title);
+    }
+
+    @Test
     void requiresASessionBeforeLookingAtTheBody() {
         Reply reply = post("/api/tickets", null, "{}");
 
@@ -101,7 +122,9 @@ class SellTicketTest extends TicketsServiceTest {
                 Arguments.of("null", "Title is required"),
                 Arguments.of("\"\"", "Title is required"),
                 Arguments.of("\"   \"", "Title is required"),
-                Arguments.of("\"" + "x".repeat(201) + "\"", "Title must be at most 200 characters"));
+                Arguments.of("\"" + "x".repeat(201) + "\"", "Title must be at most 200 characters"),
+                Arguments.of("\"" + "\uD83C\uDFAB".repeat(201) + "\"", "Title must be at most 200 characters"),
+                Arguments.of("\"" + "x".repeat(200) + "\uD83C\uDFAB\"", "Title must be at most 200 characters"));
     }
 
     @Test
