@@ -23,16 +23,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * An order cancelled after its payment was taken (the buyer paid as the hold ran out, and the
  * expiry won) gets its money back: one Stripe refund of the PaymentIntent, retried until Stripe
  * takes it, never sent twice.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StripeRefundsTest extends StripeApiTest {
 
     static final String REFUNDS = "/v1/refunds";
+
+    @Autowired MeterRegistry meters;
 
     @Test
     void anOrderCancelledAfterItsPaymentWasTakenIsRefundedOnce() {
@@ -89,6 +97,24 @@ class StripeRefundsTest extends StripeApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> refundOf(order).isPresent());
         assertThat(refundOf(order)).contains("re_slow");
         assertThat(replicaStatus(order)).contains("cancelled");
+    }
+
+    @Test
+    void aCancelledOrderWhoseChargeOutcomeIsUnknownIsShownToAPersonWithItsIdempotencyKey(CapturedOutput output) {
+        UUID buyer = someone();
+        UUID order = givenOrder(buyer, "18.00");
+        stripe.stubFor(paymentIntent(order).willReturn(stripeFailure()));
+        assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(503);
+        double shownBefore = meters.counter("ticketing.payments.unsettled").count();
+
+        givenCancelled(order, 1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> meters.counter("ticketing.payments.unsettled").count() == shownBefore + 1);
+        assertThat(output.getOut()).containsPattern("WARN .*Order " + order
+                + " was cancelled while the outcome of its charge is unknown .*idempotency key " + order + ":tok_visa");
+        assertThat(paymentOf(order).orElseThrow().stripeId()).isNull();
+        assertThat(pay(buyer, "tok_visa", order).message()).isEqualTo("Cannot pay for a cancelled order");
+        assertThat(StripePaymentsTest.requests(order + ":tok_visa")).hasSize(1);
     }
 
     @Test

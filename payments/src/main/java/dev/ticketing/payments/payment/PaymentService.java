@@ -1,6 +1,5 @@
 package dev.ticketing.payments.payment;
 
-import dev.ticketing.common.Ids;
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.common.messaging.Outbox;
@@ -21,13 +20,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pays for an order, at most once. The payment row is written before the card is charged (the
- * unique key on the order lets one charge start); the request that wrote it holds a row lock on it
- * while it talks to the provider, then records the outcome. Anyone else who comes for the order
- * meanwhile waits for that outcome. A payment left unfinished (the service died, or its database
- * write failed after the charge) is not locked by anyone: the next request for the order sends
- * that same charge again, with its idempotency key, so the provider answers with the charge it
- * already made, and records it before anything new is charged. See docs/payments.md.
+ * Pays for an order, at most once, and never once it is cancelled. The payment row is written
+ * before the card is charged (the unique key on the order lets one charge start); the request
+ * that wrote it holds a row lock on it while it talks to the provider, then records the outcome.
+ * Anyone else who comes for the order meanwhile waits for that outcome. A payment left unfinished
+ * (the service died, or its database write failed after the charge) is not locked by anyone: the
+ * next request for the order sends that same charge again, with its idempotency key, so the
+ * provider answers with the charge it already made, and records it before anything new is charged.
+ *
+ * <p>Writing the payment and charging it each happen under a lock on the order replica's row,
+ * taken before the payment's, with the order's status checked again there: a cancellation (which
+ * updates that row) is applied either before, and then nothing is charged, or after, and then it
+ * finds the charge recorded and refunds it. See docs/payments.md.
  */
 @Service
 class PaymentService {
@@ -38,11 +42,6 @@ class PaymentService {
     static final String IN_PROGRESS = "A payment for this order is in progress, try again shortly";
     static final String UNAVAILABLE = "The payment provider is unavailable, try again shortly";
 
-    /**
-     * The request that writes a payment locks it a moment later; until this has passed, an
-     * unlocked unfinished payment is presumed to be in that moment rather than abandoned.
-     */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
@@ -72,11 +71,8 @@ class PaymentService {
             Order order = payableOrder(buyer, orderId);
             Optional<Payment> existing = payments.findByOrder(orderId);
             if (existing.isEmpty()) {
-                if (order.expiredAt(clock.instant())) {
-                    throw ApiException.badRequest(EXPIRED);
-                }
-                Payment payment = new Payment(Ids.next(), orderId, order.priceInCents(), token, null, clock.instant());
-                if (payments.start(payment)) {
+                Payment payment = Payment.start(orderId, order.priceInCents(), token, clock.instant());
+                if (start(payment)) {
                     Optional<UUID> paid = settle(payment, token);
                     if (paid.isPresent()) {
                         return paid.get();
@@ -87,7 +83,7 @@ class PaymentService {
                 if (payment.charged()) {
                     throw ApiException.badRequest(ALREADY_PAID);
                 }
-                if (payment.createdAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
+                if (payment.mayHaveBeenCharged(clock.instant())) {
                     Optional<UUID> paid = settle(payment, token);
                     if (paid.isPresent()) {
                         return paid.get();
@@ -106,13 +102,32 @@ class PaymentService {
         if (!order.userId().equals(buyer)) {
             throw ApiException.notAuthorized();
         }
+        requireOpen(order);
+        return order;
+    }
+
+    private static void requireOpen(Order order) {
         if (order.status() == OrderStatus.CANCELLED) {
             throw ApiException.badRequest(CANCELLED);
         }
         if (order.status() == OrderStatus.COMPLETE) {
             throw ApiException.badRequest(ALREADY_PAID);
         }
-        return order;
+    }
+
+    /**
+     * Writes the payment, under the order's lock and only while the order can still be paid;
+     * false if the order has a payment already.
+     */
+    private boolean start(Payment payment) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Order order = orders.lock(payment.orderId()).orElseThrow(ApiException::notFound);
+            requireOpen(order);
+            if (order.expiredAt(clock.instant())) {
+                throw ApiException.badRequest(EXPIRED);
+            }
+            return payments.start(payment);
+        }));
     }
 
     /**
@@ -122,9 +137,14 @@ class PaymentService {
      * card (then this buyer's card may go next).
      */
     private Optional<UUID> settle(Payment payment, String token) {
-        ChargeResult result = transactions.execute(status -> payments.lockUnfinished(payment.id())
-                .map(this::charge)
-                .orElse(null));
+        ChargeResult result = transactions.execute(status -> {
+            // the order's lock first: the cancellation waits for this charge, or this sees it
+            Order order = orders.lock(payment.orderId()).orElseThrow(ApiException::notFound);
+            if (order.status() == OrderStatus.CANCELLED) {
+                throw ApiException.badRequest(CANCELLED);
+            }
+            return payments.lockUnfinished(payment.id()).map(this::charge).orElse(null);
+        });
         if (result == null) {
             return Optional.empty();
         }
@@ -144,7 +164,7 @@ class PaymentService {
         throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
     }
 
-    /** Inside the transaction that holds the payment's lock: the charge, then its outcome, recorded with its event. */
+    /** Inside the transaction that holds the order's and the payment's locks: the charge, then its outcome, recorded with its event. */
     private ChargeResult charge(Payment payment) {
         ChargeResult result = gateway.charge(payment.charge());
         if (result instanceof ChargeResult.Charged charged) {
@@ -155,6 +175,7 @@ class PaymentService {
             payments.declined(payment.id());
             log.info("Order {}: card declined: {}", payment.orderId(), declined.message());
         } else if (result instanceof ChargeResult.Unknown unknown) {
+            payments.outcomeUnknown(payment.id());
             log.warn("Order {}: charge outcome unknown, it will be sent again with idempotency key {}: {}",
                     payment.orderId(), payment.charge().idempotencyKey(), unknown.reason());
         }

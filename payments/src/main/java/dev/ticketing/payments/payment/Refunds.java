@@ -5,20 +5,17 @@ import dev.ticketing.payments.gateway.Refund;
 import dev.ticketing.payments.gateway.RefundResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 /**
- * Gives the money back when an order is cancelled after its payment was taken: a buyer paid in
- * the last moments of the hold, and the expiry cancelled the order before the payment completed
- * it. The ticket may be someone else's by then, so the buyer gets a refund rather than a ticket.
+ * Gives the money of a cancelled order back: a buyer paid in the last moments of the hold, or
+ * while cancelling, and the cancellation won. The ticket may be someone else's by then, so the
+ * buyer gets a refund rather than a ticket.
  */
-@Service
-public class Refunds {
+@Component
+class Refunds {
 
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
@@ -34,24 +31,21 @@ public class Refunds {
     }
 
     /**
-     * Refunds the cancelled order's payment, if money was taken; inside the transaction that
-     * applies the cancellation. A refund that fails throws, so the cancellation is handled again
-     * later and the refund retried, with the same idempotency key.
+     * Refunds a charged payment, holding its lock, and records the refund. A refund that fails
+     * throws, so what asked for it is handled again later and the refund retried, with the same
+     * idempotency key.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void refundIfPaid(UUID orderId) {
-        payments.lockRefundable(orderId).ifPresent(payment -> {
-            Refund refund = new Refund(payment.id(), orderId, payment.stripeId());
-            RefundResult result = gateway.refund(refund);
-            if (result instanceof RefundResult.Failed failed) {
-                throw new IllegalStateException("Refund of payment " + payment.id() + " for cancelled order " + orderId
-                        + " failed, it will be tried again: " + failed.reason());
-            }
-            String refundId = ((RefundResult.Refunded) result).refundId();
-            payments.refunded(payment.id(), refundId);
-            refunded.increment();
-            log.warn("Order {} was cancelled after payment {} took {} cents ({}): refunded, {}",
-                    orderId, payment.id(), payment.amountCents(), payment.stripeId(), refundId);
-        });
+    void refund(Payment payment) {
+        Refund refund = new Refund(payment.id(), payment.orderId(), payment.stripeId());
+        RefundResult result = gateway.refund(refund);
+        if (result instanceof RefundResult.Failed failed) {
+            throw new IllegalStateException("Refund of payment " + payment.id() + " for cancelled order "
+                    + payment.orderId() + " failed, it will be tried again: " + failed.reason());
+        }
+        String refundId = ((RefundResult.Refunded) result).refundId();
+        payments.refunded(payment.id(), refundId);
+        refunded.increment();
+        log.warn("Order {} was cancelled after payment {} took {} cents ({}): refunded, {}",
+                payment.orderId(), payment.id(), payment.amountCents(), payment.stripeId(), refundId);
     }
 }

@@ -1,0 +1,72 @@
+package dev.ticketing.payments.payment;
+
+import dev.ticketing.common.events.OrderStatus;
+import dev.ticketing.common.messaging.NotYetException;
+import dev.ticketing.payments.order.Order;
+import dev.ticketing.payments.order.Orders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Settles the payment of an order that was just cancelled, in the transaction that applied the
+ * cancellation to the order replica (so it holds the order's row lock, and no charge of the order
+ * can start or be under way). Money taken is given back; a charge about to start waits for the
+ * cancellation to be applied, then sees it and charges nothing; a charge whose outcome nobody
+ * knows is shown to a person.
+ */
+@Service
+public class Cancellations {
+
+    private static final Logger log = LoggerFactory.getLogger(Cancellations.class);
+
+    private final Orders orders;
+    private final Payments payments;
+    private final Refunds refunds;
+    private final Clock clock;
+    private final Counter unsettled;
+
+    Cancellations(Orders orders, Payments payments, Refunds refunds, Clock clock, MeterRegistry meters) {
+        this.orders = orders;
+        this.payments = payments;
+        this.refunds = refunds;
+        this.clock = clock;
+        this.unsettled = Counter.builder("ticketing.payments.unsettled")
+                .description("Cancelled orders whose charge has an outcome the provider never told us: a person checks it")
+                .register(meters);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settle(UUID orderId) {
+        // the order's lock before the payment's, as everywhere; the cancellation's update holds it already
+        Optional<Order> order = orders.lock(orderId);
+        if (order.isEmpty() || order.get().status() != OrderStatus.CANCELLED) {
+            return;
+        }
+        payments.lockOfOrder(orderId).ifPresent(payment -> {
+            if (payment.refunded()) {
+                return;
+            }
+            if (payment.charged()) {
+                refunds.refund(payment);
+            } else if (payment.mayHaveBeenCharged(clock.instant())) {
+                unsettled.increment();
+                log.warn("Order {} was cancelled while the outcome of its charge is unknown (payment {}, {} cents, "
+                                + "idempotency key {}): nothing can settle it here; check the provider for a payment "
+                                + "with metadata order_id={} and refund it if it was taken",
+                        orderId, payment.id(), payment.amountCents(), payment.charge().idempotencyKey(), orderId);
+            } else {
+                // written by a request that is about to charge it: once it runs, it charges (and this
+                // refunds it when it comes back) or sees the cancellation and charges nothing
+                throw new NotYetException("the payment of order " + orderId + " is about to be charged");
+            }
+        });
+    }
+}
