@@ -26,7 +26,7 @@ class SimulatedGatewayTest {
 
     @Test
     void refundsAPaymentOnceHoweverOftenItIsAsked() {
-        Refund refund = new Refund(UUID.randomUUID(), order, "pi_sim_1");
+        Refund refund = new Refund(order, "pi_sim_1");
 
         RefundResult first = gateway.refund(refund);
         RefundResult again = gateway.refund(refund);

@@ -1,8 +1,6 @@
 package dev.ticketing.payments.payment;
 
 import dev.ticketing.common.events.OrderStatus;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.web.ApiException;
 import dev.ticketing.payments.gateway.ChargeResult;
 import dev.ticketing.payments.gateway.PaymentGateway;
@@ -40,6 +38,7 @@ class PaymentService {
     static final String ALREADY_PAID = "Order has already been paid";
     static final String EXPIRED = "Order has expired";
     static final String IN_PROGRESS = "A payment for this order is in progress, try again shortly";
+    static final String AWAITING_CONFIRMATION = "A payment for this order awaits the confirmation of its card's bank, try again shortly";
     static final String UNAVAILABLE = "The payment provider is unavailable, try again shortly";
 
     private static final Duration POLL = Duration.ofMillis(50);
@@ -48,24 +47,27 @@ class PaymentService {
     private final Orders orders;
     private final Payments payments;
     private final PaymentGateway gateway;
-    private final Outbox outbox;
+    private final Charges charges;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration waitForOtherCharge;
 
-    PaymentService(Orders orders, Payments payments, PaymentGateway gateway, Outbox outbox,
+    PaymentService(Orders orders, Payments payments, PaymentGateway gateway, Charges charges,
                    TransactionTemplate transactions, Clock clock, PaymentProperties properties) {
         this.orders = orders;
         this.payments = payments;
         this.gateway = gateway;
-        this.outbox = outbox;
+        this.charges = charges;
         this.transactions = transactions;
         this.clock = clock;
         this.waitForOtherCharge = properties.waitForOtherCharge();
     }
 
-    /** Charges {@code token} for the buyer's order and returns the payment's id, or throws the reason it cannot. */
-    UUID pay(UUID buyer, UUID orderId, String token) {
+    /**
+     * Charges {@code token} for the buyer's order and answers with the payment's id, or with the
+     * PaymentIntent the buyer must confirm first; or throws the reason it cannot.
+     */
+    PaymentAnswer pay(UUID buyer, UUID orderId, String token) {
         Instant giveUp = clock.instant().plus(waitForOtherCharge);
         while (true) {
             Order order = payableOrder(buyer, orderId);
@@ -73,9 +75,9 @@ class PaymentService {
             if (existing.isEmpty()) {
                 Payment payment = Payment.start(orderId, order.priceInCents(), token, clock.instant());
                 if (start(payment)) {
-                    Optional<UUID> paid = settle(payment, token);
-                    if (paid.isPresent()) {
-                        return paid.get();
+                    Optional<PaymentAnswer> answer = settle(payment, token);
+                    if (answer.isPresent()) {
+                        return answer.get();
                     }
                 }
             } else {
@@ -83,10 +85,15 @@ class PaymentService {
                 if (payment.charged()) {
                     throw ApiException.badRequest(ALREADY_PAID);
                 }
-                if (payment.mayHaveBeenCharged(clock.instant())) {
-                    Optional<UUID> paid = settle(payment, token);
-                    if (paid.isPresent()) {
-                        return paid.get();
+                if (payment.awaitingBuyer() && !payment.token().equals(token)) {
+                    throw ApiException.conflict(AWAITING_CONFIRMATION);
+                }
+                // the same card again while its bank's confirmation is awaited: the provider answers
+                // the same charge with the same PaymentIntent, for the buyer's browser to confirm
+                if (payment.awaitingBuyer() || payment.mayHaveBeenCharged(clock.instant())) {
+                    Optional<PaymentAnswer> answer = settle(payment, token);
+                    if (answer.isPresent()) {
+                        return answer.get();
                     }
                 }
             }
@@ -132,11 +139,12 @@ class PaymentService {
 
     /**
      * Charges an unfinished payment if nobody else is charging it, and answers for the buyer who
-     * came with {@code token}: the payment's id if it is theirs and succeeded, or the reason it
-     * cannot be. Empty if someone else is charging it, or it was declined with another buyer's
-     * card (then this buyer's card may go next).
+     * came with {@code token}: the payment's id if it is theirs and succeeded, the PaymentIntent
+     * to confirm if it is theirs and waits for them, or the reason it cannot be. Empty if someone
+     * else is charging it, or it was declined with another buyer's card (then this buyer's card
+     * may go next).
      */
-    private Optional<UUID> settle(Payment payment, String token) {
+    private Optional<PaymentAnswer> settle(Payment payment, String token) {
         ChargeResult result = transactions.execute(status -> {
             // the order's lock first: the cancellation waits for this charge, or this sees it
             Order order = orders.lock(payment.orderId()).orElseThrow(ApiException::notFound);
@@ -151,9 +159,15 @@ class PaymentService {
         boolean mine = payment.token().equals(token);
         if (result instanceof ChargeResult.Charged) {
             if (mine) {
-                return Optional.of(payment.id());
+                return Optional.of(new PaymentAnswer.Paid(payment.id()));
             }
             throw ApiException.badRequest(ALREADY_PAID);
+        }
+        if (result instanceof ChargeResult.RequiresAction action) {
+            if (mine) {
+                return Optional.of(new PaymentAnswer.RequiresAction(payment.id(), action.paymentIntentId(), action.clientSecret()));
+            }
+            throw ApiException.conflict(AWAITING_CONFIRMATION);
         }
         if (result instanceof ChargeResult.Declined declined) {
             if (mine) {
@@ -168,11 +182,12 @@ class PaymentService {
     private ChargeResult charge(Payment payment) {
         ChargeResult result = gateway.charge(payment.charge());
         if (result instanceof ChargeResult.Charged charged) {
-            payments.charged(payment.id(), charged.paymentIntentId());
-            outbox.publish(new PaymentCreated(payment.id(), payment.orderId(), charged.paymentIntentId()));
-            log.info("Order {} paid: {} cents, {}", payment.orderId(), payment.amountCents(), charged.paymentIntentId());
+            charges.record(payment, charged.paymentIntentId());
+        } else if (result instanceof ChargeResult.RequiresAction action) {
+            payments.awaitingBuyer(payment.id(), action.paymentIntentId());
+            log.info("Order {}: the card's bank wants the buyer to confirm {}", payment.orderId(), action.paymentIntentId());
         } else if (result instanceof ChargeResult.Declined declined) {
-            payments.declined(payment.id());
+            payments.release(payment.id());
             log.info("Order {}: card declined: {}", payment.orderId(), declined.message());
         } else if (result instanceof ChargeResult.Unknown unknown) {
             payments.outcomeUnknown(payment.id());

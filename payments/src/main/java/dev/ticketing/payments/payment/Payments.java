@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class Payments {
 
     private static final String COLUMNS =
-            "id, order_id, amount_cents, token, stripe_id, created_at, outcome_unknown_at, refund_id";
+            "id, order_id, amount_cents, token, stripe_id, created_at, outcome_unknown_at, intent_id, refund_id";
 
     private final JdbcClient jdbc;
 
@@ -60,6 +60,19 @@ class Payments {
                 .update();
     }
 
+    /** Records the PaymentIntent that waits for the buyer's confirmation. */
+    void awaitingBuyer(UUID id, String paymentIntentId) {
+        jdbc.sql("UPDATE payments SET intent_id = ? WHERE id = ? AND stripe_id IS NULL").params(paymentIntentId, id).update();
+    }
+
+    /** The payment that {@code paymentIntentId} charged, if any. */
+    Optional<Payment> findCharged(String paymentIntentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE stripe_id = ?")
+                .param(paymentIntentId)
+                .query(Payments::payment)
+                .optional();
+    }
+
     /** Records that the provider did not say how the charge ended: it may have been made. */
     void outcomeUnknown(UUID id) {
         jdbc.sql("UPDATE payments SET outcome_unknown_at = now() WHERE id = ? AND stripe_id IS NULL").param(id).update();
@@ -80,8 +93,11 @@ class Payments {
         jdbc.sql("UPDATE payments SET refund_id = ?, refunded_at = now() WHERE id = ?").params(refundId, id).update();
     }
 
-    /** Forgets a payment whose charge was declined, so the buyer can try another card. */
-    void declined(UUID id) {
+    /**
+     * Forgets a payment that took no money and never will (declined, or its PaymentIntent
+     * failed or was cancelled), so the buyer can try another card.
+     */
+    void release(UUID id) {
         jdbc.sql("DELETE FROM payments WHERE id = ? AND stripe_id IS NULL").param(id).update();
     }
 
@@ -94,6 +110,7 @@ class Payments {
                 row.getString("stripe_id"),
                 row.getTimestamp("created_at").toInstant(),
                 instant(row.getTimestamp("outcome_unknown_at")),
+                row.getString("intent_id"),
                 row.getString("refund_id"));
     }
 

@@ -5,14 +5,17 @@ import dev.ticketing.payments.gateway.Refund;
 import dev.ticketing.payments.gateway.RefundResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the money of a cancelled order back: a buyer paid in the last moments of the hold, or
- * while cancelling, and the cancellation won. The ticket may be someone else's by then, so the
- * buyer gets a refund rather than a ticket.
+ * Gives money back: the payment of an order that was cancelled anyway (a buyer paid in the last
+ * moments of the hold, or while cancelling, and the cancellation won; the ticket may be someone
+ * else's by then), or money a PaymentIntent took that is not its order's payment. A refund that
+ * fails throws, so what asked for it is handled again later and the refund retried, with the same
+ * idempotency key.
  */
 @Component
 class Refunds {
@@ -27,25 +30,32 @@ class Refunds {
         this.payments = payments;
         this.gateway = gateway;
         this.refunded = Counter.builder("ticketing.payments.refunded")
-                .description("Payments given back because their order was cancelled").register(meters);
+                .description("Payments given back because their order was cancelled, or because they were not their order's payment")
+                .register(meters);
     }
 
-    /**
-     * Refunds a charged payment, holding its lock, and records the refund. A refund that fails
-     * throws, so what asked for it is handled again later and the refund retried, with the same
-     * idempotency key.
-     */
+    /** Refunds a charged payment of a cancelled order, holding its lock, and records the refund. */
     void refund(Payment payment) {
-        Refund refund = new Refund(payment.id(), payment.orderId(), payment.stripeId());
-        RefundResult result = gateway.refund(refund);
-        if (result instanceof RefundResult.Failed failed) {
-            throw new IllegalStateException("Refund of payment " + payment.id() + " for cancelled order "
-                    + payment.orderId() + " failed, it will be tried again: " + failed.reason());
-        }
-        String refundId = ((RefundResult.Refunded) result).refundId();
+        String refundId = send(new Refund(payment.orderId(), payment.stripeId()));
         payments.refunded(payment.id(), refundId);
-        refunded.increment();
         log.warn("Order {} was cancelled after payment {} took {} cents ({}): refunded, {}",
                 payment.orderId(), payment.id(), payment.amountCents(), payment.stripeId(), refundId);
+    }
+
+    /** Refunds money that {@code paymentIntentId} took for the order although it is not the order's payment. */
+    void refundStray(UUID orderId, String paymentIntentId) {
+        String refundId = send(new Refund(orderId, paymentIntentId));
+        log.warn("PaymentIntent {} took money for order {} but is not its payment: refunded, {}",
+                paymentIntentId, orderId, refundId);
+    }
+
+    private String send(Refund refund) {
+        RefundResult result = gateway.refund(refund);
+        if (result instanceof RefundResult.Failed failed) {
+            throw new IllegalStateException("Refund of " + refund.paymentIntentId() + " for order " + refund.orderId()
+                    + " failed, it will be tried again: " + failed.reason());
+        }
+        refunded.increment();
+        return ((RefundResult.Refunded) result).refundId();
     }
 }
