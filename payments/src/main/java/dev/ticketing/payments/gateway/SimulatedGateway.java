@@ -42,16 +42,19 @@ public class SimulatedGateway implements PaymentGateway {
         return refunded.computeIfAbsent(refund.idempotencyKey(), key -> new RefundResult.Refunded(made("re_sim_")));
     }
 
+    /**
+     * One it does not know was made before a restart; only one that waits for its buyer is ever
+     * asked about (a paid one is recorded as paid), so that is what it is taken for.
+     */
     @Override
     public IntentState intent(String paymentIntentId) {
-        return intents.getOrDefault(paymentIntentId, new IntentState.Unknown("No such PaymentIntent: " + paymentIntentId));
+        return intents.getOrDefault(paymentIntentId, new IntentState.Open(paymentIntentId));
     }
 
     @Override
     public IntentState cancel(String paymentIntentId) {
-        intents.computeIfPresent(paymentIntentId,
-                (id, state) -> state instanceof IntentState.Open ? new IntentState.Canceled(id) : state);
-        return intent(paymentIntentId);
+        return intents.compute(paymentIntentId, (id, state) ->
+                state == null || state instanceof IntentState.Open ? new IntentState.Canceled(id) : state);
     }
 
     /** How many refunds were made (not repeats of one idempotency key). */
