@@ -10,7 +10,10 @@ import dev.ticketing.common.events.TicketRef;
 import dev.ticketing.common.session.SessionTokens;
 import dev.ticketing.common.testing.EventProbe;
 import dev.ticketing.common.testing.TestInfra;
+import com.stripe.Stripe;
+import com.stripe.net.Webhook;
 import java.math.BigDecimal;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,9 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Orders are seeded the way the orders service does it: by publishing its events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"stripe.key=", "stripe.api-base="})
+@TestPropertySource(properties = {"stripe.key=", "stripe.api-base=", "stripe.webhook-secret=" + PaymentsIntegrationTest.WEBHOOK_SECRET})
 public abstract class PaymentsIntegrationTest {
 
+    protected static final String WEBHOOK_SECRET = "whsec_test_only_secret";
     protected static final JsonMapper JSON = JsonMapper.shared();
     protected static final EventProbe probe = EventProbe.forThisRun(JSON);
 
@@ -90,6 +94,47 @@ public abstract class PaymentsIntegrationTest {
     }
 
     record PayRequest(String token, String orderId) {
+    }
+
+    /** Stripe's webhook call: the payload as sent, with a {@code Stripe-Signature} header unless it is null. */
+    protected Response webhook(String payload, String signature) {
+        return http.post().uri("/api/payments/webhook")
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    if (signature != null) {
+                        h.set("Stripe-Signature", signature);
+                    }
+                })
+                .body(payload)
+                .exchange((request, response) -> {
+                    byte[] body = response.getBody().readAllBytes();
+                    return new Response(response.getStatusCode().value(),
+                            body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body));
+                });
+    }
+
+    /** The webhook call Stripe makes for {@code payload}, signed now with the service's secret. */
+    protected Response signedWebhook(String payload) {
+        try {
+            return webhook(payload, Webhook.Signature.generateSignatureHeader(payload, WEBHOOK_SECRET));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Stripe event of {@code type} about a PaymentIntent of {@code order}, in {@code status}. */
+    protected static String intentEvent(String type, String paymentIntentId, UUID order, String status) {
+        return event(type, """
+                {"id":"%s","object":"payment_intent","amount":1000,"currency":"usd","status":"%s",
+                 "metadata":{"order_id":"%s"}}""".formatted(paymentIntentId, status, order));
+    }
+
+    protected static String event(String type, String object) {
+        return """
+                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
+                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
+                UUID.randomUUID().toString().replace("-", ""), Stripe.API_VERSION, Instant.now().getEpochSecond(),
+                type, object);
     }
 
     /** An order for {@code buyer} at {@code price}, held for another quarter of an hour. */

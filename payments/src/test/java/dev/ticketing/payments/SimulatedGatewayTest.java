@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.payments.gateway.Charge;
 import dev.ticketing.payments.gateway.ChargeResult;
+import dev.ticketing.payments.gateway.IntentState;
 import dev.ticketing.payments.gateway.Refund;
 import dev.ticketing.payments.gateway.RefundResult;
 import dev.ticketing.payments.gateway.SimulatedGateway;
@@ -26,7 +27,7 @@ class SimulatedGatewayTest {
 
     @Test
     void refundsAPaymentOnceHoweverOftenItIsAsked() {
-        Refund refund = new Refund(UUID.randomUUID(), order, "pi_sim_1");
+        Refund refund = new Refund(order, "pi_sim_1");
 
         RefundResult first = gateway.refund(refund);
         RefundResult again = gateway.refund(refund);
@@ -62,6 +63,26 @@ class SimulatedGatewayTest {
 
         assertThat(second).isNotEqualTo(first);
         assertThat(gateway.charges()).isEqualTo(2);
+    }
+
+    @Test
+    void aCardThatNeedsConfirmationWaitsUntilItsPaymentIntentIsCancelled() {
+        ChargeResult result = gateway.charge(new Charge(order, 1999, "tok_threeDSecure2Required"));
+
+        assertThat(result).isInstanceOf(ChargeResult.RequiresAction.class);
+        ChargeResult.RequiresAction action = (ChargeResult.RequiresAction) result;
+        assertThat(action.paymentIntentId()).matches("pi_sim_[a-f0-9]+");
+        assertThat(action.clientSecret()).matches(action.paymentIntentId() + "_secret_[a-f0-9]+");
+        assertThat(gateway.intent(action.paymentIntentId())).isEqualTo(new IntentState.Open(action.paymentIntentId()));
+        assertThat(gateway.cancel(action.paymentIntentId())).isEqualTo(new IntentState.Canceled(action.paymentIntentId()));
+        assertThat(gateway.charges()).isZero();
+    }
+
+    @Test
+    void aPaidPaymentIntentCannotBeCancelled() {
+        String paid = ((ChargeResult.Charged) gateway.charge(new Charge(order, 1999, "tok_visa"))).paymentIntentId();
+
+        assertThat(gateway.cancel(paid)).isEqualTo(new IntentState.Succeeded(paid));
     }
 
     @Test

@@ -155,20 +155,6 @@ class StripePaymentsTest extends StripeApiTest {
     }
 
     @Test
-    void aPaymentIntentThatWantsAuthenticationIsNotAPayment() {
-        UUID buyer = someone();
-        UUID order = givenOrder(buyer, "10.00");
-        stripe.stubFor(paymentIntent(order + ":pm_card_authenticationRequired")
-                .willReturn(okJson(intent("pi_3ds", "requires_action"))));
-
-        Response response = pay(buyer, "pm_card_authenticationRequired", order);
-
-        assertThat(response.status()).isEqualTo(402);
-        assertThat(response.message()).contains("requires action");
-        assertThat(paymentOf(order)).isEmpty();
-    }
-
-    @Test
     void aChargeWhoseOutcomeIsUnknownIsKeptAndSentAgainWithTheSameKeyOnTheNextTry() {
         UUID buyer = someone();
         UUID order = givenOrder(buyer, "12.34");

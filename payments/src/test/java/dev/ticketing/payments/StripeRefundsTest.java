@@ -23,16 +23,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * An order cancelled after its payment was taken (the buyer paid as the hold ran out, and the
  * expiry won) gets its money back: one Stripe refund of the PaymentIntent, retried until Stripe
  * takes it, never sent twice.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StripeRefundsTest extends StripeApiTest {
 
     static final String REFUNDS = "/v1/refunds";
+
+    @Autowired MeterRegistry meters;
 
     @Test
     void anOrderCancelledAfterItsPaymentWasTakenIsRefundedOnce() {
@@ -40,8 +48,7 @@ class StripeRefundsTest extends StripeApiTest {
         UUID order = givenOrder(buyer, "42.00");
         stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_late")));
         assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(201);
-        UUID payment = paymentOf(order).orElseThrow().id();
-        stripe.stubFor(refund(payment).willReturn(refunded("re_late")));
+        stripe.stubFor(refund("pi_late").willReturn(refunded("re_late")));
 
         givenCancelled(order, 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> refundOf(order).isPresent());
@@ -49,7 +56,7 @@ class StripeRefundsTest extends StripeApiTest {
         awaitProcessed(again);
 
         assertThat(refundOf(order)).contains("re_late");
-        assertThat(refundRequests(payment)).singleElement()
+        assertThat(refundRequests("pi_late")).singleElement()
                 .satisfies(request -> assertThat(form(request)).containsEntry("payment_intent", "pi_late")
                         .containsEntry("metadata[order_id]", order.toString()));
     }
@@ -60,28 +67,26 @@ class StripeRefundsTest extends StripeApiTest {
         UUID order = givenOrder(buyer, "15.00");
         stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_retry")));
         assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(201);
-        UUID payment = paymentOf(order).orElseThrow().id();
-        stripe.stubFor(refund(payment).inScenario(order.toString()).whenScenarioStateIs(STARTED)
+        stripe.stubFor(refund("pi_retry").inScenario(order.toString()).whenScenarioStateIs(STARTED)
                 .willReturn(stripeFailure()).willSetStateTo("recovered"));
-        stripe.stubFor(refund(payment).inScenario(order.toString()).whenScenarioStateIs("recovered")
+        stripe.stubFor(refund("pi_retry").inScenario(order.toString()).whenScenarioStateIs("recovered")
                 .willReturn(refunded("re_retry")));
 
         givenCancelled(order, 1);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> refundOf(order).isPresent());
         assertThat(refundOf(order)).contains("re_retry");
-        assertThat(refundRequests(payment)).hasSize(2);
+        assertThat(refundRequests("pi_retry")).hasSize(2);
     }
 
     @Test
     void aCancellationThatArrivesWhileTheCardIsBeingChargedRefundsTheChargeOnceItSucceeds() {
         UUID buyer = someone();
         UUID order = givenOrder(buyer, "30.00");
-        stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_slow").withFixedDelay(1500)));
+        stripe.stubFor(paymentIntent(order).willReturn(succeeded("pi_slow_cancelled").withFixedDelay(1500)));
         CompletableFuture<Response> paying = CompletableFuture.supplyAsync(() -> pay(buyer, "tok_visa", order));
         await().atMost(Duration.ofSeconds(5)).until(() -> paymentOf(order).isPresent());
-        UUID payment = paymentOf(order).orElseThrow().id();
-        stripe.stubFor(refund(payment).willReturn(refunded("re_slow")));
+        stripe.stubFor(refund("pi_slow_cancelled").willReturn(refunded("re_slow")));
 
         probe.publish(new OrderCancelled(order, 1, new TicketRef(UUID.randomUUID())));
 
@@ -89,6 +94,24 @@ class StripeRefundsTest extends StripeApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> refundOf(order).isPresent());
         assertThat(refundOf(order)).contains("re_slow");
         assertThat(replicaStatus(order)).contains("cancelled");
+    }
+
+    @Test
+    void aCancelledOrderWhoseChargeOutcomeIsUnknownIsShownToAPersonWithItsIdempotencyKey(CapturedOutput output) {
+        UUID buyer = someone();
+        UUID order = givenOrder(buyer, "18.00");
+        stripe.stubFor(paymentIntent(order).willReturn(stripeFailure()));
+        assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(503);
+        double shownBefore = meters.counter("ticketing.payments.unsettled").count();
+
+        givenCancelled(order, 1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> meters.counter("ticketing.payments.unsettled").count() == shownBefore + 1);
+        assertThat(output.getOut()).containsPattern("WARN .*Order " + order
+                + " was cancelled while the outcome of its charge is unknown .*idempotency key " + order + ":tok_visa");
+        assertThat(paymentOf(order).orElseThrow().stripeId()).isNull();
+        assertThat(pay(buyer, "tok_visa", order).message()).isEqualTo("Cannot pay for a cancelled order");
+        assertThat(StripePaymentsTest.requests(order + ":tok_visa")).hasSize(1);
     }
 
     @Test
@@ -110,16 +133,17 @@ class StripeRefundsTest extends StripeApiTest {
         return WireMock.post(urlEqualTo(PAYMENT_INTENTS)).withHeader("Idempotency-Key", equalTo(order + ":tok_visa"));
     }
 
-    private static MappingBuilder refund(UUID payment) {
-        return WireMock.post(urlEqualTo(REFUNDS)).withHeader("Idempotency-Key", equalTo("refund:" + payment));
+    static MappingBuilder refund(String paymentIntentId) {
+        return WireMock.post(urlEqualTo(REFUNDS)).withHeader("Idempotency-Key", equalTo("refund:" + paymentIntentId));
     }
 
-    private static ResponseDefinitionBuilder refunded(String id) {
+    static ResponseDefinitionBuilder refunded(String id) {
         return okJson("""
                 {"id":"%s","object":"refund","amount":1000,"currency":"usd","status":"succeeded"}""".formatted(id));
     }
 
-    private static List<LoggedRequest> refundRequests(UUID payment) {
-        return stripe.findAll(postRequestedFor(urlEqualTo(REFUNDS)).withHeader("Idempotency-Key", equalTo("refund:" + payment)));
+    static List<LoggedRequest> refundRequests(String paymentIntentId) {
+        return stripe.findAll(postRequestedFor(urlEqualTo(REFUNDS))
+                .withHeader("Idempotency-Key", equalTo("refund:" + paymentIntentId)));
     }
 }

@@ -3,7 +3,7 @@ package dev.ticketing.payments.events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.EventListener;
-import dev.ticketing.payments.payment.Refunds;
+import dev.ticketing.payments.payment.Cancellations;
 import org.springframework.stereotype.Component;
 
 /** A cancelled order can no longer be paid for; money already taken for it is given back. */
@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 class OrderCancelledListener extends EventListener<OrderCancelled> {
 
     private final OrderStatusChanges changes;
-    private final Refunds refunds;
+    private final Cancellations cancellations;
 
-    OrderCancelledListener(OrderStatusChanges changes, Refunds refunds) {
+    OrderCancelledListener(OrderStatusChanges changes, Cancellations cancellations) {
         super(OrderCancelled.class);
         this.changes = changes;
-        this.refunds = refunds;
+        this.cancellations = cancellations;
     }
 
     @Override
     public void on(OrderCancelled event) {
         changes.apply(event.id(), OrderStatus.CANCELLED, event.version());
-        refunds.refundIfPaid(event.id());
+        cancellations.settle(event.id());
     }
 }

@@ -2,10 +2,13 @@ package dev.ticketing.payments.gateway;
 
 import java.util.UUID;
 
-/** Giving back the whole of a payment the provider took ({@code paymentIntentId}). Sent again, it never refunds twice. */
-public record Refund(UUID paymentId, UUID orderId, String paymentIntentId) {
+/**
+ * Giving back the whole of a payment the provider took ({@code paymentIntentId}) for an order.
+ * Keyed by the PaymentIntent: whoever asks, and however often, it is refunded once.
+ */
+public record Refund(UUID orderId, String paymentIntentId) {
 
     public String idempotencyKey() {
-        return "refund:" + paymentId;
+        return "refund:" + paymentIntentId;
     }
 }

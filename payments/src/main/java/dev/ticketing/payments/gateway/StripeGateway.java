@@ -14,13 +14,19 @@ import java.util.Set;
 
 /**
  * Charges through Stripe PaymentIntents, created and confirmed in one call, with the charge's
- * idempotency key: sent again, Stripe answers with the PaymentIntent it already made.
+ * idempotency key: sent again, Stripe answers with the PaymentIntent it already made. A card
+ * whose bank wants 3-D Secure leaves the PaymentIntent in {@code requires_action}, for the buyer's
+ * browser to confirm with its client secret.
  */
 class StripeGateway implements PaymentGateway {
 
     static final String CURRENCY = "usd";
-    /** Cards settle in these states or already have; anything else (3-D Secure wanted, failed) took no money. */
+    /** Cards settle in these states or already have; anything else took no money (yet). */
     private static final Set<String> PAID = Set.of("succeeded", "processing", "requires_capture");
+    /** The buyer's bank wants them to confirm the payment in their browser. */
+    private static final String REQUIRES_ACTION = "requires_action";
+    /** A PaymentIntent that took no money and may still take it: the buyer, or a new card, can go on with it. */
+    private static final Set<String> OPEN = Set.of("requires_action", "requires_confirmation", "requires_payment_method");
     private static final String ALREADY_REFUNDED = "charge_already_refunded";
 
     private final StripeClient client;
@@ -64,6 +70,9 @@ class StripeGateway implements PaymentGateway {
             if (PAID.contains(intent.getStatus())) {
                 return new ChargeResult.Charged(intent.getId());
             }
+            if (REQUIRES_ACTION.equals(intent.getStatus())) {
+                return new ChargeResult.RequiresAction(intent.getId(), intent.getClientSecret());
+            }
             return new ChargeResult.Declined("Your card could not be charged (" + intent.getStatus().replace('_', ' ')
                     + "). Please use another card.");
         } catch (CardException e) {
@@ -96,6 +105,41 @@ class StripeGateway implements PaymentGateway {
             }
             return new RefundResult.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public IntentState intent(String paymentIntentId) {
+        try {
+            return state(client.v1().paymentIntents().retrieve(paymentIntentId));
+        } catch (StripeException e) {
+            return new IntentState.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public IntentState cancel(String paymentIntentId) {
+        try {
+            return state(client.v1().paymentIntents().cancel(paymentIntentId));
+        } catch (InvalidRequestException e) {
+            // it can no longer be cancelled (it succeeded meanwhile, or was cancelled already): say how it stands
+            return intent(paymentIntentId);
+        } catch (StripeException e) {
+            return new IntentState.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static IntentState state(PaymentIntent intent) {
+        String status = intent.getStatus();
+        if ("succeeded".equals(status) || "requires_capture".equals(status)) {
+            return new IntentState.Succeeded(intent.getId());
+        }
+        if ("canceled".equals(status)) {
+            return new IntentState.Canceled(intent.getId());
+        }
+        if (OPEN.contains(status)) {
+            return new IntentState.Open(intent.getId());
+        }
+        return new IntentState.Unknown("PaymentIntent " + intent.getId() + " is " + status);
     }
 
     /** Stripe's own message, without the request id and code the exception adds. */

@@ -26,6 +26,18 @@ public class Orders {
                 .optional();
     }
 
+    /**
+     * Reads the order and locks it against a change of status until the transaction ends: a
+     * cancellation waits for what is done under this lock, or this waits for the cancellation.
+     * Everything that locks an order and its payment locks the order first.
+     */
+    public Optional<Order> lock(UUID id) {
+        return jdbc.sql("SELECT id, user_id, price, status, expires_at, version FROM orders WHERE id = ? FOR SHARE")
+                .param(id)
+                .query(Orders::order)
+                .optional();
+    }
+
     /** Adds the order unless it is already known; returns whether it was new. */
     public boolean insert(Order order) {
         return jdbc.sql("""

@@ -6,15 +6,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/payments")
 class PaymentController {
+
+    static final String REQUIRES_ACTION = "requires_action";
 
     private final PaymentService service;
 
@@ -22,10 +24,15 @@ class PaymentController {
         this.service = service;
     }
 
+    /** 201 when the card was charged; 202 when its bank wants the buyer to confirm first (3-D Secure). */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    PaymentCreatedResponse pay(SessionUser user, @Valid @RequestBody PaymentRequest request) {
-        return new PaymentCreatedResponse(service.pay(user.id(), orderId(request.orderId()), request.token().strip()));
+    ResponseEntity<Object> pay(SessionUser user, @Valid @RequestBody PaymentRequest request) {
+        PaymentAnswer answer = service.pay(user.id(), orderId(request.orderId()), request.token().strip());
+        if (answer instanceof PaymentAnswer.RequiresAction action) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RequiresActionResponse(
+                    action.id(), REQUIRES_ACTION, action.paymentIntentId(), action.clientSecret()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PaymentCreatedResponse(((PaymentAnswer.Paid) answer).id()));
     }
 
     /** An order id that is not a UUID names no order. */
@@ -43,5 +50,8 @@ class PaymentController {
     }
 
     record PaymentCreatedResponse(UUID id) {
+    }
+
+    record RequiresActionResponse(UUID id, String status, String paymentIntentId, String clientSecret) {
     }
 }

@@ -1,9 +1,6 @@
 package dev.ticketing.payments.payment;
 
-import dev.ticketing.common.Ids;
 import dev.ticketing.common.events.OrderStatus;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.web.ApiException;
 import dev.ticketing.payments.gateway.ChargeResult;
 import dev.ticketing.payments.gateway.PaymentGateway;
@@ -21,13 +18,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pays for an order, at most once. The payment row is written before the card is charged (the
- * unique key on the order lets one charge start); the request that wrote it holds a row lock on it
- * while it talks to the provider, then records the outcome. Anyone else who comes for the order
- * meanwhile waits for that outcome. A payment left unfinished (the service died, or its database
- * write failed after the charge) is not locked by anyone: the next request for the order sends
- * that same charge again, with its idempotency key, so the provider answers with the charge it
- * already made, and records it before anything new is charged. See docs/payments.md.
+ * Pays for an order, at most once, and never once it is cancelled. The payment row is written
+ * before the card is charged (the unique key on the order lets one charge start); the request
+ * that wrote it holds a row lock on it while it talks to the provider, then records the outcome.
+ * Anyone else who comes for the order meanwhile waits for that outcome. A payment left unfinished
+ * (the service died, or its database write failed after the charge) is not locked by anyone: the
+ * next request for the order sends that same charge again, with its idempotency key, so the
+ * provider answers with the charge it already made, and records it before anything new is charged.
+ *
+ * <p>Writing the payment and charging it each happen under a lock on the order replica's row,
+ * taken before the payment's, with the order's status checked again there: a cancellation (which
+ * updates that row) is applied either before, and then nothing is charged, or after, and then it
+ * finds the charge recorded and refunds it. See docs/payments.md.
  */
 @Service
 class PaymentService {
@@ -36,50 +38,46 @@ class PaymentService {
     static final String ALREADY_PAID = "Order has already been paid";
     static final String EXPIRED = "Order has expired";
     static final String IN_PROGRESS = "A payment for this order is in progress, try again shortly";
+    static final String AWAITING_CONFIRMATION = "A payment for this order awaits the confirmation of its card's bank, try again shortly";
     static final String UNAVAILABLE = "The payment provider is unavailable, try again shortly";
 
-    /**
-     * The request that writes a payment locks it a moment later; until this has passed, an
-     * unlocked unfinished payment is presumed to be in that moment rather than abandoned.
-     */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final Orders orders;
     private final Payments payments;
     private final PaymentGateway gateway;
-    private final Outbox outbox;
+    private final Charges charges;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration waitForOtherCharge;
 
-    PaymentService(Orders orders, Payments payments, PaymentGateway gateway, Outbox outbox,
+    PaymentService(Orders orders, Payments payments, PaymentGateway gateway, Charges charges,
                    TransactionTemplate transactions, Clock clock, PaymentProperties properties) {
         this.orders = orders;
         this.payments = payments;
         this.gateway = gateway;
-        this.outbox = outbox;
+        this.charges = charges;
         this.transactions = transactions;
         this.clock = clock;
         this.waitForOtherCharge = properties.waitForOtherCharge();
     }
 
-    /** Charges {@code token} for the buyer's order and returns the payment's id, or throws the reason it cannot. */
-    UUID pay(UUID buyer, UUID orderId, String token) {
+    /**
+     * Charges {@code token} for the buyer's order and answers with the payment's id, or with the
+     * PaymentIntent the buyer must confirm first; or throws the reason it cannot.
+     */
+    PaymentAnswer pay(UUID buyer, UUID orderId, String token) {
         Instant giveUp = clock.instant().plus(waitForOtherCharge);
         while (true) {
             Order order = payableOrder(buyer, orderId);
             Optional<Payment> existing = payments.findByOrder(orderId);
             if (existing.isEmpty()) {
-                if (order.expiredAt(clock.instant())) {
-                    throw ApiException.badRequest(EXPIRED);
-                }
-                Payment payment = new Payment(Ids.next(), orderId, order.priceInCents(), token, null, clock.instant());
-                if (payments.start(payment)) {
-                    Optional<UUID> paid = settle(payment, token);
-                    if (paid.isPresent()) {
-                        return paid.get();
+                Payment payment = Payment.start(orderId, order.priceInCents(), token, clock.instant());
+                if (start(payment)) {
+                    Optional<PaymentAnswer> answer = settle(payment, token);
+                    if (answer.isPresent()) {
+                        return answer.get();
                     }
                 }
             } else {
@@ -87,10 +85,15 @@ class PaymentService {
                 if (payment.charged()) {
                     throw ApiException.badRequest(ALREADY_PAID);
                 }
-                if (payment.createdAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
-                    Optional<UUID> paid = settle(payment, token);
-                    if (paid.isPresent()) {
-                        return paid.get();
+                if (payment.awaitingBuyer() && !payment.token().equals(token)) {
+                    throw ApiException.conflict(AWAITING_CONFIRMATION);
+                }
+                // the same card again while its bank's confirmation is awaited: the provider answers
+                // the same charge with the same PaymentIntent, for the buyer's browser to confirm
+                if (payment.awaitingBuyer() || payment.mayHaveBeenCharged(clock.instant())) {
+                    Optional<PaymentAnswer> answer = settle(payment, token);
+                    if (answer.isPresent()) {
+                        return answer.get();
                     }
                 }
             }
@@ -106,34 +109,65 @@ class PaymentService {
         if (!order.userId().equals(buyer)) {
             throw ApiException.notAuthorized();
         }
+        requireOpen(order);
+        return order;
+    }
+
+    private static void requireOpen(Order order) {
         if (order.status() == OrderStatus.CANCELLED) {
             throw ApiException.badRequest(CANCELLED);
         }
         if (order.status() == OrderStatus.COMPLETE) {
             throw ApiException.badRequest(ALREADY_PAID);
         }
-        return order;
+    }
+
+    /**
+     * Writes the payment, under the order's lock and only while the order can still be paid;
+     * false if the order has a payment already.
+     */
+    private boolean start(Payment payment) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Order order = orders.lock(payment.orderId()).orElseThrow(ApiException::notFound);
+            requireOpen(order);
+            if (order.expiredAt(clock.instant())) {
+                throw ApiException.badRequest(EXPIRED);
+            }
+            return payments.start(payment);
+        }));
     }
 
     /**
      * Charges an unfinished payment if nobody else is charging it, and answers for the buyer who
-     * came with {@code token}: the payment's id if it is theirs and succeeded, or the reason it
-     * cannot be. Empty if someone else is charging it, or it was declined with another buyer's
-     * card (then this buyer's card may go next).
+     * came with {@code token}: the payment's id if it is theirs and succeeded, the PaymentIntent
+     * to confirm if it is theirs and waits for them, or the reason it cannot be. Empty if someone
+     * else is charging it, or it was declined with another buyer's card (then this buyer's card
+     * may go next).
      */
-    private Optional<UUID> settle(Payment payment, String token) {
-        ChargeResult result = transactions.execute(status -> payments.lockUnfinished(payment.id())
-                .map(this::charge)
-                .orElse(null));
+    private Optional<PaymentAnswer> settle(Payment payment, String token) {
+        ChargeResult result = transactions.execute(status -> {
+            // the order's lock first: the cancellation waits for this charge, or this sees it
+            Order order = orders.lock(payment.orderId()).orElseThrow(ApiException::notFound);
+            if (order.status() == OrderStatus.CANCELLED) {
+                throw ApiException.badRequest(CANCELLED);
+            }
+            return payments.lockUnfinished(payment.id()).map(this::charge).orElse(null);
+        });
         if (result == null) {
             return Optional.empty();
         }
         boolean mine = payment.token().equals(token);
         if (result instanceof ChargeResult.Charged) {
             if (mine) {
-                return Optional.of(payment.id());
+                return Optional.of(new PaymentAnswer.Paid(payment.id()));
             }
             throw ApiException.badRequest(ALREADY_PAID);
+        }
+        if (result instanceof ChargeResult.RequiresAction action) {
+            if (mine) {
+                return Optional.of(new PaymentAnswer.RequiresAction(payment.id(), action.paymentIntentId(), action.clientSecret()));
+            }
+            throw ApiException.conflict(AWAITING_CONFIRMATION);
         }
         if (result instanceof ChargeResult.Declined declined) {
             if (mine) {
@@ -144,17 +178,19 @@ class PaymentService {
         throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
     }
 
-    /** Inside the transaction that holds the payment's lock: the charge, then its outcome, recorded with its event. */
+    /** Inside the transaction that holds the order's and the payment's locks: the charge, then its outcome, recorded with its event. */
     private ChargeResult charge(Payment payment) {
         ChargeResult result = gateway.charge(payment.charge());
         if (result instanceof ChargeResult.Charged charged) {
-            payments.charged(payment.id(), charged.paymentIntentId());
-            outbox.publish(new PaymentCreated(payment.id(), payment.orderId(), charged.paymentIntentId()));
-            log.info("Order {} paid: {} cents, {}", payment.orderId(), payment.amountCents(), charged.paymentIntentId());
+            charges.record(payment, charged.paymentIntentId());
+        } else if (result instanceof ChargeResult.RequiresAction action) {
+            payments.awaitingBuyer(payment.id(), action.paymentIntentId());
+            log.info("Order {}: the card's bank wants the buyer to confirm {}", payment.orderId(), action.paymentIntentId());
         } else if (result instanceof ChargeResult.Declined declined) {
-            payments.declined(payment.id());
+            payments.release(payment.id());
             log.info("Order {}: card declined: {}", payment.orderId(), declined.message());
         } else if (result instanceof ChargeResult.Unknown unknown) {
+            payments.outcomeUnknown(payment.id());
             log.warn("Order {}: charge outcome unknown, it will be sent again with idempotency key {}: {}",
                     payment.orderId(), payment.charge().idempotencyKey(), unknown.reason());
         }

@@ -3,6 +3,7 @@ package dev.ticketing.payments.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Payments {
 
-    private static final String COLUMNS = "id, order_id, amount_cents, token, stripe_id, created_at";
+    private static final String COLUMNS =
+            "id, order_id, amount_cents, token, stripe_id, created_at, outcome_unknown_at, intent_id, refund_id";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +31,7 @@ class Payments {
 
     /**
      * Writes the payment whose charge is about to start, unless the order already has one; returns
-     * whether it did. The unique key decides between concurrent buyers.
+     * whether it did. The unique key decides between concurrent buyers. Runs under the order's lock.
      */
     boolean start(Payment payment) {
         return jdbc.sql("""
@@ -58,15 +60,30 @@ class Payments {
                 .update();
     }
 
+    /** Records the PaymentIntent that waits for the buyer's confirmation. */
+    void awaitingBuyer(UUID id, String paymentIntentId) {
+        jdbc.sql("UPDATE payments SET intent_id = ? WHERE id = ? AND stripe_id IS NULL").params(paymentIntentId, id).update();
+    }
+
+    /** The payment that {@code paymentIntentId} charged, if any. */
+    Optional<Payment> findCharged(String paymentIntentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE stripe_id = ?")
+                .param(paymentIntentId)
+                .query(Payments::payment)
+                .optional();
+    }
+
+    /** Records that the provider did not say how the charge ended: it may have been made. */
+    void outcomeUnknown(UUID id) {
+        jdbc.sql("UPDATE payments SET outcome_unknown_at = now() WHERE id = ? AND stripe_id IS NULL").param(id).update();
+    }
+
     /**
-     * Locks the order's payment if its money was taken and not given back. A charge still under
-     * way holds the payment's lock: this waits for it, then sees how it ended.
+     * Locks the order's payment, whatever state it is in, waiting for a charge under way to
+     * finish; taken under the order's lock, after the cancellation was applied.
      */
-    Optional<Payment> lockRefundable(UUID orderId) {
-        // lock first, whatever the row holds: a row whose charge is under way would not match the
-        // refundable condition yet, and PostgreSQL does not wait for rows it has filtered out
-        jdbc.sql("SELECT id FROM payments WHERE order_id = ? FOR UPDATE").param(orderId).query(UUID.class).optional();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ? AND stripe_id IS NOT NULL AND refund_id IS NULL")
+    Optional<Payment> lockOfOrder(UUID orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = ? FOR UPDATE")
                 .param(orderId)
                 .query(Payments::payment)
                 .optional();
@@ -76,8 +93,11 @@ class Payments {
         jdbc.sql("UPDATE payments SET refund_id = ?, refunded_at = now() WHERE id = ?").params(refundId, id).update();
     }
 
-    /** Forgets a payment whose charge was declined, so the buyer can try another card. */
-    void declined(UUID id) {
+    /**
+     * Forgets a payment that took no money and never will (declined, or its PaymentIntent
+     * failed or was cancelled), so the buyer can try another card.
+     */
+    void release(UUID id) {
         jdbc.sql("DELETE FROM payments WHERE id = ? AND stripe_id IS NULL").param(id).update();
     }
 
@@ -88,6 +108,13 @@ class Payments {
                 row.getLong("amount_cents"),
                 row.getString("token"),
                 row.getString("stripe_id"),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(),
+                instant(row.getTimestamp("outcome_unknown_at")),
+                row.getString("intent_id"),
+                row.getString("refund_id"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -8,17 +8,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 /**
- * Gives the money back when an order is cancelled after its payment was taken: a buyer paid in
- * the last moments of the hold, and the expiry cancelled the order before the payment completed
- * it. The ticket may be someone else's by then, so the buyer gets a refund rather than a ticket.
+ * Gives money back: the payment of an order that was cancelled anyway (a buyer paid in the last
+ * moments of the hold, or while cancelling, and the cancellation won; the ticket may be someone
+ * else's by then), or money a PaymentIntent took that is not its order's payment. A refund that
+ * fails throws, so what asked for it is handled again later and the refund retried, with the same
+ * idempotency key.
  */
-@Service
-public class Refunds {
+@Component
+class Refunds {
 
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
@@ -30,28 +30,32 @@ public class Refunds {
         this.payments = payments;
         this.gateway = gateway;
         this.refunded = Counter.builder("ticketing.payments.refunded")
-                .description("Payments given back because their order was cancelled").register(meters);
+                .description("Payments given back because their order was cancelled, or because they were not their order's payment")
+                .register(meters);
     }
 
-    /**
-     * Refunds the cancelled order's payment, if money was taken; inside the transaction that
-     * applies the cancellation. A refund that fails throws, so the cancellation is handled again
-     * later and the refund retried, with the same idempotency key.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void refundIfPaid(UUID orderId) {
-        payments.lockRefundable(orderId).ifPresent(payment -> {
-            Refund refund = new Refund(payment.id(), orderId, payment.stripeId());
-            RefundResult result = gateway.refund(refund);
-            if (result instanceof RefundResult.Failed failed) {
-                throw new IllegalStateException("Refund of payment " + payment.id() + " for cancelled order " + orderId
-                        + " failed, it will be tried again: " + failed.reason());
-            }
-            String refundId = ((RefundResult.Refunded) result).refundId();
-            payments.refunded(payment.id(), refundId);
-            refunded.increment();
-            log.warn("Order {} was cancelled after payment {} took {} cents ({}): refunded, {}",
-                    orderId, payment.id(), payment.amountCents(), payment.stripeId(), refundId);
-        });
+    /** Refunds a charged payment of a cancelled order, holding its lock, and records the refund. */
+    void refund(Payment payment) {
+        String refundId = send(new Refund(payment.orderId(), payment.stripeId()));
+        payments.refunded(payment.id(), refundId);
+        log.warn("Order {} was cancelled after payment {} took {} cents ({}): refunded, {}",
+                payment.orderId(), payment.id(), payment.amountCents(), payment.stripeId(), refundId);
+    }
+
+    /** Refunds money that {@code paymentIntentId} took for the order although it is not the order's payment. */
+    void refundStray(UUID orderId, String paymentIntentId) {
+        String refundId = send(new Refund(orderId, paymentIntentId));
+        log.warn("PaymentIntent {} took money for order {} but is not its payment: refunded, {}",
+                paymentIntentId, orderId, refundId);
+    }
+
+    private String send(Refund refund) {
+        RefundResult result = gateway.refund(refund);
+        if (result instanceof RefundResult.Failed failed) {
+            throw new IllegalStateException("Refund of " + refund.paymentIntentId() + " for order " + refund.orderId()
+                    + " failed, it will be tried again: " + failed.reason());
+        }
+        refunded.increment();
+        return ((RefundResult.Refunded) result).refundId();
     }
 }
