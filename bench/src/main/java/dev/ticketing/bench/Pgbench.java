@@ -49,8 +49,9 @@ final class Pgbench {
                 // chr(58) is ':', which pgbench would otherwise read as a variable in 'awaiting:payment'
                 "SELECT 1 FROM orders WHERE ticket_id = md5('pg' || :n)::uuid"
                         + " AND status IN ('created', 'awaiting' || chr(58) || 'payment', 'complete');",
-                "INSERT INTO orders (id, user_id, status, expires_at, version, ticket_id) VALUES (gen_random_uuid(),"
-                        + " gen_random_uuid(), 'created', now() + interval '15 minutes', 0, md5('pg' || :n)::uuid);",
+                "INSERT INTO orders (id, user_id, status, expires_at, version, ticket_id, ticket_title, ticket_price,"
+                        + " ticket_version) VALUES (gen_random_uuid(), gen_random_uuid(), 'created',"
+                        + " now() + interval '15 minutes', 0, md5('pg' || :n)::uuid, 'pgbench', 10, 0);",
                 "INSERT INTO bench_outbox (id, subject, payload) VALUES (gen_random_uuid(), 'order.created',"
                         + " '{\"id\":\"00000000-0000-0000-0000-000000000000\",\"version\":0,\"status\":\"created\"}');",
                 "COMMIT;", ""));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.common.testing.ApiDocument;
 import dev.ticketing.payments.PaymentsIntegrationTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +28,6 @@ class ApiDocsTest extends PaymentsIntegrationTest {
     }
 
     /** Stripe calls it, signed with Stripe-Signature rather than a session. */
-    @Disabled("PENDING: enable once POST /api/payments/webhook is merged (another branch adds it)")
     @Test
     void theStripeWebhookIsDocumentedWithoutASession() {
         document().assertPublicRoute("POST /api/payments/webhook");
