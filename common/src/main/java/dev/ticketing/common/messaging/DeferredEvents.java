@@ -6,9 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +38,7 @@ class DeferredEvents implements SmartLifecycle {
     private final ParkedEvents parked;
     private final EventMetrics metrics;
     private final NatsProperties properties;
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deferred-events"));
+    private final BackgroundThread thread = new BackgroundThread("deferred-events");
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean running;
 
@@ -69,7 +65,7 @@ class DeferredEvents implements SmartLifecycle {
     /** Asks for a retry pass soon, after events were applied; calls while one is pending fold into it. */
     void wake() {
         if (running && wakePending.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            thread.execute(() -> {
                 wakePending.set(false);
                 retryDue();
             });
@@ -180,19 +176,15 @@ class DeferredEvents implements SmartLifecycle {
 
     @Override
     public void start() {
+        thread.start();
         running = true;
-        executor.scheduleWithFixedDelay(this::retryDue, TIMER.toMillis(), TIMER.toMillis(), TimeUnit.MILLISECONDS);
+        thread.every(TIMER, TIMER, this::retryDue);
     }
 
     @Override
     public void stop() {
         running = false;
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(Duration.ofSeconds(10));
     }
 
     @Override

@@ -2,9 +2,6 @@ package dev.ticketing.common.messaging;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,11 +16,11 @@ class EventConsumers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
     /** Stopped consumers are restarted this long after they stopped, so that an error that repeats cannot spin. */
     static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    private static final Duration SUPERVISION = Duration.ofMillis(500);
 
     private final List<DurableConsumer> consumers;
     private final NatsProperties properties;
-    private final ScheduledExecutorService supervisor =
-            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "events-supervisor"));
+    private final BackgroundThread supervisor = new BackgroundThread("events-supervisor");
     private volatile boolean running;
 
     EventConsumers(List<DurableConsumer> consumers, NatsProperties properties) {
@@ -48,7 +45,8 @@ class EventConsumers implements SmartLifecycle {
         }
         running = true;
         consumers.forEach(DurableConsumer::start);
-        supervisor.scheduleWithFixedDelay(this::restartStopped, 500, 500, TimeUnit.MILLISECONDS);
+        supervisor.start();
+        supervisor.every(SUPERVISION, SUPERVISION, this::restartStopped);
         log.info("Consumers {} started", consumers.stream().map(DurableConsumer::durable).toList());
     }
 
@@ -76,7 +74,9 @@ class EventConsumers implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        supervisor.shutdownNow();
+        if (!consumers.isEmpty()) {
+            supervisor.stopNow();
+        }
         consumers.forEach(DurableConsumer::stop);
         try {
             for (DurableConsumer consumer : consumers) {

@@ -18,8 +18,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -52,7 +50,7 @@ class OutboxRelay implements SmartLifecycle {
     private final JetStreamSetup setup;
     private final NatsProperties properties;
     private final Counter published;
-    private volatile ScheduledExecutorService executor;
+    private final BackgroundThread thread = new BackgroundThread("outbox-relay");
     private final Queue<OutboxRow> committed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean running;
@@ -78,7 +76,7 @@ class OutboxRelay implements SmartLifecycle {
         }
         committed.addAll(rows);
         if (wakePending.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            thread.execute(() -> {
                 wakePending.set(false);
                 sendCommitted();
             });
@@ -202,22 +200,16 @@ class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        // a new thread per start: a stopped context (a paused test context, a restart) starts again
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        thread.start();
         running = true;
-        executor.scheduleWithFixedDelay(this::sweep, 0, SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        thread.every(Duration.ZERO, SWEEP, this::sweep);
     }
 
     @Override
     public void stop() {
         running = false;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Outbox relay did not finish within 10 s; unsent events stay in the outbox");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!thread.stop(Duration.ofSeconds(10))) {
+            log.warn("Outbox relay did not finish within 10 s; unsent events stay in the outbox");
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.ticketing.common.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,8 +20,7 @@ class ProcessedEventsPruner implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final NatsProperties properties;
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "processed-events-pruner"));
+    private final BackgroundThread thread = new BackgroundThread("processed-events-pruner");
     private volatile boolean running;
 
     ProcessedEventsPruner(JdbcClient jdbc, NatsProperties properties) {
@@ -62,14 +58,15 @@ class ProcessedEventsPruner implements SmartLifecycle {
 
     @Override
     public void start() {
+        thread.start();
         running = true;
-        executor.scheduleWithFixedDelay(this::pruneQuietly, FIRST_RUN.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        thread.every(FIRST_RUN, INTERVAL, this::pruneQuietly);
     }
 
     @Override
     public void stop() {
         running = false;
-        executor.shutdownNow();
+        thread.stopNow();
     }
 
     @Override
