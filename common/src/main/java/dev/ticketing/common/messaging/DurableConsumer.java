@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * shared by the service's replicas, so each event is handled once per service), and the thread that
  * feeds its messages to the {@link EventHandler}. Fetch failures (NATS away, the stream or the consumer
  * deleted) never end the thread: it looks for the stream again, recreates what is missing, and goes on.
+ * After NATS reconnects, the subscription is made anew: a restarted server has forgotten the pulls the
+ * old one was waiting on, and jnats would otherwise wait for messages that no pull asks for.
  */
 class DurableConsumer {
 
@@ -90,10 +92,16 @@ class DurableConsumer {
 
     private void run() {
         IterableConsumer consumer = null;
+        long subscribedAtReconnects = 0;
         try {
             while (running) {
                 try {
+                    if (consumer != null && setup.reconnects() != subscribedAtReconnects) {
+                        log.info("Consumer {}: NATS reconnected, pulling anew", durable);
+                        consumer = close(consumer);
+                    }
                     if (consumer == null) {
+                        subscribedAtReconnects = setup.reconnects();
                         consumer = subscribe();
                     }
                     List<Message> batch = fetch(consumer);

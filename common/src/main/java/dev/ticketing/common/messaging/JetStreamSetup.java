@@ -147,6 +147,11 @@ class JetStreamSetup {
         }
     }
 
+    /** How often the connection has reconnected: a pull made before a reconnect may be lost with the server. */
+    long reconnects() {
+        return connection.getStatistics().getReconnects();
+    }
+
     ConsumerContext consumerContext(String durable) throws IOException, JetStreamApiException {
         return connection.getStreamContext(properties.stream()).getConsumerContext(durable);
     }

@@ -62,6 +62,25 @@ class OutboxWhileNatsIsAwayTest {
         }
     }
 
+    @Test
+    void theConsumerGoesOnReceivingOnceNatsIsBack() throws Exception {
+        UUID before = UUID.randomUUID();
+        transactions.executeWithoutResult(s -> outbox.publish(OutboxAndConsumerTest.created(before, 0, "before")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> applied(before) == 1);
+
+        nats.stop();
+        Thread.sleep(1500); // the consumer's pull is lost with the server
+        nats.start();
+
+        UUID after = UUID.randomUUID();
+        transactions.executeWithoutResult(s -> outbox.publish(OutboxAndConsumerTest.created(after, 0, "after")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> applied(after) == 1);
+    }
+
+    private long applied(UUID ticket) {
+        return jdbc.sql("SELECT count(*) FROM applied WHERE ticket_id = ?").param(ticket).query(Long.class).single();
+    }
+
     private long outboxSize() {
         return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
     }
