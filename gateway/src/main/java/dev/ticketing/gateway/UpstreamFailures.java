@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -25,8 +23,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class UpstreamFailures implements HandlerExceptionResolver, Ordered {
 
-    static final String UNAVAILABLE = "{\"errors\":[{\"message\":\"Service unavailable, try again shortly\"}]}";
-    static final String UNEXPECTED = "{\"errors\":[{\"message\":\"Something went wrong\"}]}";
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailures.class);
 
     @Override
@@ -44,26 +40,22 @@ class UpstreamFailures implements HandlerExceptionResolver, Ordered {
             return new ModelAndView();
         }
         HttpStatus status;
-        String body;
+        String message;
         if (isTimeout(ex)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
-            body = UNAVAILABLE;
+            message = Envelopes.UNAVAILABLE;
             log.warn("{}: service did not answer in time ({})", target, rootMessage(ex));
         } else if (isUpstreamIo(ex)) {
             status = HttpStatus.BAD_GATEWAY;
-            body = UNAVAILABLE;
+            message = Envelopes.UNAVAILABLE;
             log.warn("{}: service unavailable ({})", target, rootMessage(ex));
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
-            body = UNEXPECTED;
+            message = Envelopes.UNEXPECTED;
             log.error("{}: unexpected failure in the gateway", target, ex);
         }
         try {
-            response.resetBuffer();
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(body);
+            Envelopes.write(response, status.value(), message);
         } catch (IOException | IllegalStateException writeFailed) {
             log.info("{}: could not write the error answer ({})", target, writeFailed.getMessage());
         }

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 class ForwardedHeadersTest extends GatewayTestBase {
 
@@ -44,13 +47,33 @@ class ForwardedHeadersTest extends GatewayTestBase {
     }
 
     @Test
-    void appendsTheCallersAddressToTheAddressesItWasForwardedFor() {
-        String path = unique("/api/users/signup-");
+    void replacesTheAddressACallerClaimsWithTheOneItSaw() {
+        String path = unique("/api/users/signin-");
 
-        send(request(path).header("X-Forwarded-For", "203.0.113.7"));
+        send(request(path).header("X-Forwarded-For", "203.0.113.7").header("Forwarded", "for=203.0.113.8")
+                .header("X-Real-IP", "203.0.113.9").header("X-Forwarded-Host", "evil.example"));
 
-        assertThat(forwardedFor(received("auth", path).getHeader("X-Forwarded-For")))
-                .containsExactly("203.0.113.7", "127.0.0.1");
+        LoggedRequest received = received("auth", path);
+        assertThat(forwardedFor(received.getHeader("X-Forwarded-For"))).containsExactly("127.0.0.1");
+        // the gateway writes a Forwarded header of its own, with what it saw
+        assertThat(received.getHeader("Forwarded")).doesNotContain("203.0.113.8");
+        assertThat(received.containsHeader("X-Real-IP")).isFalse();
+        assertThat(received.getHeader("X-Forwarded-Host")).isNotEqualTo("evil.example");
+    }
+
+    @Nested
+    @TestPropertySource(properties = "gateway.trusted-proxies=127\\.0\\.0\\.1")
+    class BehindATrustedProxy extends GatewayTestBase {
+
+        @Test
+        void appendsTheProxysAddressToTheAddressesItWasForwardedFor() {
+            String path = unique("/api/users/signin-");
+
+            send(request(path).header("X-Forwarded-For", "203.0.113.7"));
+
+            assertThat(forwardedFor(received("auth", path).getHeader("X-Forwarded-For")))
+                    .containsExactly("203.0.113.7", "127.0.0.1");
+        }
     }
 
     @Test

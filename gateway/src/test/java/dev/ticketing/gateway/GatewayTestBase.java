@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * stubs what it needs on a unique path.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.read-timeout=3s")
+        properties = {"gateway.read-timeout=3s", "management.server.port=0"})
 abstract class GatewayTestBase {
 
     static final Map<String, Upstream> UPSTREAMS = new LinkedHashMap<>();

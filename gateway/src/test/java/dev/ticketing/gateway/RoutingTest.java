@@ -13,9 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import java.net.URI;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.junit.jupiter.api.Test;
 
 class RoutingTest extends GatewayTestBase {
+
+    @LocalManagementPort
+    int managementPort;
 
     @ParameterizedTest(name = "{0} goes to {1}")
     @CsvSource({
@@ -26,6 +32,12 @@ class RoutingTest extends GatewayTestBase {
             "/api/orders, orders",
             "/api/orders/0190a0c2-7f4e-7000-8000-000000000001, orders",
             "/api/payments, payments",
+            "/api/docs, auth",
+            "/api/docs/auth, auth",
+            "/api/docs/swagger-ui/index.html, auth",
+            "/api/docs/tickets, tickets",
+            "/api/docs/orders, orders",
+            "/api/docs/payments, payments",
             "/, client",
             "/tickets/new, client",
             "/auth/signin, client",
@@ -101,10 +113,33 @@ class RoutingTest extends GatewayTestBase {
     }
 
     @Test
-    void answersItsOwnReadinessProbe() {
-        HttpResponse<String> response = fetch("/actuator/health/readiness");
+    void answersItsOwnReadinessProbeOnItsManagementPort() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus"})
+    void servesNoActuatorEndpointOnThePublicPort(String path) {
+        HttpResponse<String> response = fetch(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"Not found\"}]}");
+        upstream("client").verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(path)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/tickets/..%2f..", "/api/tickets/%00"})
+    void answersAPathTomcatRefusesWithTheEnvelope(String path) {
+        HttpResponse<String> response = fetch(path);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo("{\"errors\":[{\"message\":\"Bad request\"}]}");
     }
 }

@@ -40,7 +40,7 @@ class UpstreamRetryTest extends GatewayTestBase {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.body()).isEqualTo(UpstreamFailures.UNAVAILABLE);
+        assertThat(response.body()).isEqualTo(Envelopes.json(Envelopes.UNAVAILABLE));
         assertThat(requestsTo("orders", path)).isEqualTo(1);
     }
 

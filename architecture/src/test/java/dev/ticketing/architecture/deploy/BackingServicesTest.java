@@ -128,6 +128,36 @@ class BackingServicesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("clusters")
+    void givesPostgresConnectionsForEveryPoolOfEveryReplicaDuringARollingUpdate(Cluster cluster) {
+        if (cluster.find("StatefulSet", "postgres").isEmpty()) {
+            return; // an external PostgreSQL
+        }
+        int defaultPool = Placeholder.in(Repo.read(Repo.ROOT.resolve(
+                        "common/src/main/resources/ticketing-service-defaults.properties"))).stream()
+                .filter(p -> p.name().equals("DB_POOL_SIZE")).map(p -> Integer.parseInt(p.defaultValue()))
+                .findFirst().orElseThrow(() -> new AssertionError("no default for DB_POOL_SIZE"));
+        int needed = 0;
+        for (String module : Repo.SERVICES) {
+            if (!App.of(module).hasDatabase()) {
+                continue;
+            }
+            Workload service = cluster.deploymentOf(module);
+            Workload.EnvVar pool = service.env().get("DB_POOL_SIZE");
+            int size = pool == null || pool.value() == null ? defaultPool : Integer.parseInt(pool.value());
+            // a rolling update starts one new pod (maxSurge 1) before an old one stops
+            needed += (service.replicas() + 1) * size;
+        }
+        List<String> args = at(cluster.statefulSet("postgres").container, "args") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        int maxConnections = args.stream().filter(a -> a.startsWith("max_connections="))
+                .map(a -> Integer.parseInt(a.substring("max_connections=".length()))).findFirst().orElse(100);
+        int headroom = 10; // superuser_reserved_connections (3), psql, a migration by hand
+        assertThat(maxConnections).as(cluster + ": PostgreSQL max_connections for pools needing " + needed)
+                .isGreaterThanOrEqualTo(needed + headroom);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clusters")
     void givesPostgresTheUserAndPasswordTheServicesLogInWith(Cluster cluster) {
         if (cluster.find("StatefulSet", "postgres").isEmpty()) {
             return; // an external PostgreSQL

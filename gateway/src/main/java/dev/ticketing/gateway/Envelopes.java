@@ -1,0 +1,43 @@
+package dev.ticketing.gateway;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+
+/**
+ * The gateway's own answers, in the SPEC error envelope. The messages are fixed strings of the
+ * gateway, so the JSON is written as is (nothing a caller sent goes into it).
+ */
+final class Envelopes {
+
+    static final String NOT_FOUND = "Not found";
+    static final String BAD_REQUEST = "Bad request";
+    static final String UNAVAILABLE = "Service unavailable, try again shortly";
+    static final String UNEXPECTED = "Something went wrong";
+
+    private Envelopes() {
+    }
+
+    static String json(String message) {
+        return "{\"errors\":[{\"message\":\"" + message + "\"}]}";
+    }
+
+    /** The message for an answer the gateway (or its Tomcat) gives with this status. */
+    static String messageFor(int status) {
+        return switch (status) {
+            case 404, 405 -> NOT_FOUND;
+            case 413 -> "Request body too large";
+            case 502, 503, 504 -> UNAVAILABLE;
+            default -> status < 500 ? BAD_REQUEST : UNEXPECTED;
+        };
+    }
+
+    static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(message));
+    }
+}
