@@ -392,7 +392,7 @@ public final class RunningSystem implements AutoCloseable {
         throw new IllegalStateException("No ./ticketing launcher found in " + dir + " or above; set -De2e.repository");
     }
 
-    /** A port base with six free ports after it, and a free gateway port; or the configured ones. */
+    /** A port base with seven free ports after it (six services, the gateway's management), and a free gateway port; or the configured ones. */
     private static int[] freePorts() {
         Integer base = Integer.getInteger("e2e.portBase");
         Integer gateway = Integer.getInteger("e2e.gatewayPort");
@@ -403,7 +403,7 @@ public final class RunningSystem implements AutoCloseable {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = 20_000 + random.nextInt(3_900) * 10;
             int gatewayCandidate = gateway != null ? gateway : candidate + 9;
-            if (free(gatewayCandidate) && java.util.stream.IntStream.range(candidate, candidate + 6).allMatch(RunningSystem::free)) {
+            if (free(gatewayCandidate) && java.util.stream.IntStream.range(candidate, candidate + 7).allMatch(RunningSystem::free)) {
                 return new int[] {candidate, gatewayCandidate};
             }
         }
