@@ -108,7 +108,7 @@ class BrowseAndSellTest {
         browser.screenshot("search-first-page");
 
         // and Older tickets shows the rest, none twice, and no further link
-        browser.clickAndWaitForPage(olderTickets().orElseThrow(() -> new AssertionError("no Older tickets link")));
+        follow(olderTickets().orElseThrow(() -> new AssertionError("no Older tickets link")));
         assertThat(browser.path()).startsWith("/?q=" + word + "&cursor=");
         assertThat(titles()).containsExactly("Paging " + word + " 2", "Paging " + word + " 1", "Paging " + word + " 0",
                 "Opéra " + word + " gala");
@@ -116,7 +116,7 @@ class BrowseAndSellTest {
         browser.screenshot("search-older-tickets");
 
         // and Newest tickets goes back to the first page of the same search
-        browser.clickAndWaitForPage(browser.find("a[rel=first]"));
+        follow(browser.find("a[rel=first]"));
         assertThat(browser.path()).isEqualTo("/?q=" + word);
         assertThat(titles()).isEqualTo(firstPage);
 
@@ -225,6 +225,15 @@ class BrowseAndSellTest {
 
     private static void search() {
         browser.clickAndWaitForPage(browser.find("main form[role=search] [type=submit]"));
+    }
+
+    /**
+     * Clicks a link below the fold: Bootstrap scrolls smoothly, so the click would land while the page
+     * still moves; it is brought into view at once first.
+     */
+    private static void follow(WebElement link) {
+        browser.script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link);
+        browser.clickAndWaitForPage(link);
     }
 
     private static List<String> titles() {
