@@ -43,13 +43,14 @@ class HeaderAndForwardingTest extends PageTest {
     }
 
     @Test
-    void aSignedInVisitorSeesSellTicketsMyOrdersAndSignOut() throws Exception {
+    void aSignedInVisitorSeesSellTicketsMyTicketsMyOrdersAndSignOut() throws Exception {
         Visitor visitor = signedIn();
 
         Document page = html(mvc.perform(get("/").cookie(visitor.cookie())).andExpect(status().isOk()).andReturn());
 
-        assertThat(page.select("header .nav-link").eachText()).containsExactly("Sell Tickets", "My Orders", "Sign Out");
+        assertThat(page.select("header .nav-link").eachText()).containsExactly("Sell Tickets", "My Tickets", "My Orders", "Sign Out");
         assertThat(page.select("header a:contains(Sell Tickets)").attr("href")).isEqualTo("/tickets/new");
+        assertThat(page.select("header a:contains(My Tickets)").attr("href")).isEqualTo("/tickets/mine");
         assertThat(page.select("header a:contains(My Orders)").attr("href")).isEqualTo("/orders");
         assertThat(page.selectFirst("header form:has(button:contains(Sign Out))").attr("method")).isEqualTo("post");
         assertThat(page.selectFirst("header form:has(button:contains(Sign Out))").attr("action")).isEqualTo("/auth/signout");

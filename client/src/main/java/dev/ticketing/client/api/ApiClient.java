@@ -51,8 +51,17 @@ public class ApiClient {
         return exchange(HttpMethod.GET, uri, variables, null, type).body();
     }
 
+    /** A GET whose answer's headers matter (a list's {@code Link} to its next page). */
+    public <T> ApiResponse<T> getWithHeaders(ParameterizedTypeReference<T> type, String uri, Object... variables) {
+        return exchange(HttpMethod.GET, uri, variables, null, type);
+    }
+
     public <T> T post(Object body, Class<T> type, String uri, Object... variables) {
         return exchange(HttpMethod.POST, uri, variables, body, ParameterizedTypeReference.<T>forType(type)).body();
+    }
+
+    public <T> T put(Object body, Class<T> type, String uri, Object... variables) {
+        return exchange(HttpMethod.PUT, uri, variables, body, ParameterizedTypeReference.<T>forType(type)).body();
     }
 
     /** A POST whose answer's {@code Set-Cookie} headers matter (sign-up, sign-in, sign-out). */
@@ -71,7 +80,7 @@ public class ApiClient {
                 HttpStatusCode status = response.getStatusCode();
                 if (status.is2xxSuccessful()) {
                     T value = status.value() == 204 ? null : response.bodyTo(type);
-                    return new ApiResponse<>(value, response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE));
+                    return new ApiResponse<>(value, HttpHeaders.readOnlyHttpHeaders(response.getHeaders()));
                 }
                 if (status.is4xxClientError()) {
                     throw new ApiException(status.value(), errorsOf(response));

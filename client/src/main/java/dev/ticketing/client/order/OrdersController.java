@@ -69,8 +69,9 @@ class OrdersController {
 
     @PostMapping("/orders/{id}/pay")
     ModelAndView pay(@PathVariable String id, @RequestParam(defaultValue = "") String token) {
+        CreatedPayment payment;
         try {
-            api.post(new NewPayment(token, id), CreatedPayment.class, "/api/payments");
+            payment = api.post(new NewPayment(token, id), CreatedPayment.class, "/api/payments");
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn(orderPath(id)));
@@ -81,9 +82,14 @@ class OrdersController {
             // declined, expired, already paid...: say so next to the pay form
             return orderPage(id, FormErrors.from(e, "token"), HttpStatusCode.valueOf(e.status()));
         }
+        if (payment != null && payment.requiresAction()) {
+            // 202: nothing is charged until the buyer passes their bank's check (3-D Secure)
+            ModelAndView view = orderPage(id, FormErrors.none(), HttpStatusCode.valueOf(200));
+            view.addObject("clientSecret", payment.clientSecret());
+            return view;
+        }
         awaitComplete(id);
-        return new ModelAndView(Redirects.to(UriComponentsBuilder.fromPath("/orders").queryParam("paid", "{id}")
-                .encode().buildAndExpand(id).toUriString()));
+        return new ModelAndView(Redirects.to(paidPath(id)));
     }
 
     private ModelAndView orderPage(String id, FormErrors errors, HttpStatusCode status) {
@@ -97,6 +103,8 @@ class OrdersController {
         view.addObject("deadline", order.expiresAt() == null ? "" : DEADLINE.format(order.expiresAt()));
         view.addObject("stripeKey", properties.stripe().enabled() ? properties.stripe().publishableKey() : null);
         view.addObject("errors", errors);
+        view.addObject("clientSecret", null);
+        view.addObject("paidPath", paidPath(id));
         return view;
     }
 
@@ -121,6 +129,10 @@ class OrdersController {
         }
     }
 
+    private static String paidPath(String id) {
+        return UriComponentsBuilder.fromPath("/orders").queryParam("paid", "{id}").encode().buildAndExpand(id).toUriString();
+    }
+
     private static String orderPath(String id) {
         return UriComponentsBuilder.fromPath("/orders/{id}").buildAndExpand(id).encode().toUriString();
     }
@@ -128,6 +140,13 @@ class OrdersController {
     record NewPayment(String token, String orderId) {
     }
 
-    record CreatedPayment(String id) {
+    /** 201 {@code {id}}; or 202 with {@code status} {@code requires_action} and what Stripe.js needs to take the buyer through their bank's check. */
+    record CreatedPayment(String id, String status, String clientSecret) {
+
+        static final String REQUIRES_ACTION = "requires_action";
+
+        boolean requiresAction() {
+            return REQUIRES_ACTION.equals(status);
+        }
     }
 }

@@ -3,13 +3,15 @@ package dev.ticketing.client.ticket;
 import dev.ticketing.client.ClientProperties;
 import dev.ticketing.client.api.ApiClient;
 import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiResponse;
 import dev.ticketing.client.session.CurrentUser;
 import dev.ticketing.client.session.CurrentUsers;
 import dev.ticketing.client.web.FormErrors;
 import dev.ticketing.client.web.Money;
 import dev.ticketing.client.web.Redirects;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
@@ -28,7 +30,6 @@ class TicketsController {
 
     private static final ParameterizedTypeReference<List<Ticket>> TICKETS = new ParameterizedTypeReference<>() {
     };
-    private static final int LAST_PAGE = 1_000_000;
 
     private final ApiClient api;
     private final CurrentUsers users;
@@ -40,35 +41,49 @@ class TicketsController {
         this.pageSize = properties.pageSize();
     }
 
+    /**
+     * One page of the tickets on sale, those matching {@code q} when given. {@code cursor} is where the
+     * API said the next page starts, taken from its {@code Link} header and handed back to it as is.
+     */
     @GetMapping("/")
-    ModelAndView index(@RequestParam(required = false) String page) {
-        int number = pageNumber(page);
-        // one more than a page tells whether there is a next page without counting them all
-        List<Ticket> tickets = api.get(TICKETS, "/api/tickets?limit={limit}&offset={offset}",
-                pageSize + 1, (long) (number - 1) * pageSize);
+    ModelAndView index(@RequestParam(required = false) String q, @RequestParam(required = false) String cursor) {
+        String search = q == null ? "" : q.strip();
+        String after = cursor == null || cursor.isBlank() ? null : cursor;
+        StringBuilder uri = new StringBuilder("/api/tickets?limit={limit}");
+        List<Object> variables = new ArrayList<>(List.of(pageSize));
+        if (!search.isEmpty()) {
+            uri.append("&q={q}");
+            variables.add(search);
+        }
+        if (after != null) {
+            uri.append("&cursor={cursor}");
+            variables.add(after);
+        }
+        ApiResponse<List<Ticket>> answer = api.getWithHeaders(TICKETS, uri.toString(), variables.toArray());
         ModelAndView view = new ModelAndView("tickets/index");
-        view.addObject("tickets", tickets.size() > pageSize ? tickets.subList(0, pageSize) : tickets);
-        view.addObject("page", number);
-        view.addObject("hasNext", tickets.size() > pageSize && number < LAST_PAGE);
+        view.addObject("tickets", answer.body() == null ? List.of() : answer.body());
+        view.addObject("q", search);
+        view.addObject("firstPage", after == null);
+        view.addObject("olderCursor", answer.nextLink().map(TicketsController::cursorOf).orElse(null));
         return view;
     }
 
     @GetMapping("/tickets/new")
     ModelAndView newTicket(HttpServletRequest request) {
         users.require(request);
-        return sellForm("", "", FormErrors.none(), HttpStatusCode.valueOf(200));
+        return TicketForm.SELL.page("", "", FormErrors.none(), HttpStatusCode.valueOf(200));
     }
 
     @PostMapping("/tickets")
     ModelAndView sell(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String price) {
         try {
-            Ticket ticket = api.post(new NewTicket(title, Money.parse(price)), Ticket.class, "/api/tickets");
+            Ticket ticket = api.post(new TicketRequest(title, Money.parse(price)), Ticket.class, "/api/tickets");
             return new ModelAndView(Redirects.to(ticketPath(ticket.id()) + "?listed"));
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn("/tickets/new"));
             }
-            return sellForm(title, Money.asTyped(price), FormErrors.from(e, "title", "price"),
+            return TicketForm.SELL.page(title, Money.asTyped(price), FormErrors.from(e, "title", "price"),
                     HttpStatusCode.valueOf(e.status()));
         }
     }
@@ -110,28 +125,12 @@ class TicketsController {
         return view;
     }
 
-    private static ModelAndView sellForm(String title, String price, FormErrors errors, HttpStatusCode status) {
-        ModelAndView view = new ModelAndView("tickets/new", status);
-        view.addObject("title", title);
-        view.addObject("price", price);
-        view.addObject("errors", errors);
-        return view;
-    }
-
-    private static String ticketPath(String id) {
+    static String ticketPath(String id) {
         return UriComponentsBuilder.fromPath("/tickets/{id}").buildAndExpand(id).encode().toUriString();
     }
 
-    private static int pageNumber(String page) {
-        try {
-            int number = page == null ? 1 : Integer.parseInt(page.trim());
-            return Math.max(1, Math.min(number, LAST_PAGE));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
-
-    record NewTicket(String title, BigDecimal price) {
+    private static String cursorOf(URI next) {
+        return UriComponentsBuilder.fromUri(next).build().getQueryParams().getFirst("cursor");
     }
 
     record NewOrder(String ticketId) {

@@ -28,10 +28,6 @@ public final class FormErrors {
         return NONE;
     }
 
-    public static FormErrors general(String message) {
-        return new FormErrors(Map.of(), List.of(message));
-    }
-
     public static FormErrors from(ApiException problem, String... formFields) {
         Set<String> fields = Set.of(formFields);
         Map<String, String> byField = new LinkedHashMap<>();

@@ -195,6 +195,46 @@ class OrderPagesTest extends PageTest {
     }
 
     @Test
+    void aCardWhoseBankMustConfirmThePaymentSaysSoAndThatTheConfirmationIsPending() throws Exception {
+        Visitor buyer = signedIn();
+        String id = newId();
+        stubOrder(id, "created", buyer, Instant.now().plusSeconds(600));
+        api.stubFor(post("/api/payments").willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id":"%s","status":"requires_action","paymentIntentId":"pi_sim_1","clientSecret":"pi_sim_1_secret_2"}"""
+                        .formatted(newId()))));
+
+        Document page = html(mvc.perform(MockMvcRequestBuilders.post("/orders/" + id + "/pay").cookie(buyer.cookie())
+                .param("token", "tok_threeDSecure2Required")).andExpect(status().isOk()).andReturn());
+
+        Element state = page.selectFirst("#bank-confirmation");
+        assertThat(state.selectFirst("p").text()).isEqualTo("Your card's bank needs you to confirm this payment.");
+        assertThat(state.text()).contains("The confirmation is pending");
+        assertThat(state.selectFirst("a:contains(Check again)").attr("href")).isEqualTo("/orders/" + id);
+        assertThat(state.hasAttr("data-client-secret")).as("no Stripe.js to hand the secret to").isFalse();
+        assertThat(page.select("#pay-form")).isEmpty();
+        assertThat(page.select("#countdown")).hasSize(1);
+        assertThat(page.select("main .alert-danger")).isEmpty();
+        assertThat(page.select("script[src*=js.stripe.com]")).isEmpty();
+        api.verify(1, WireMock.getRequestedFor(urlPathEqualTo("/api/orders/" + id)));
+    }
+
+    @Test
+    void anotherCardWhileTheBankConfirmationIsAwaitedShowsTheApisMessage() throws Exception {
+        Visitor buyer = signedIn();
+        String id = newId();
+        stubOrder(id, "created", buyer, Instant.now().plusSeconds(600));
+        String message = "A payment for this order awaits the confirmation of its card's bank, try again shortly";
+        api.stubFor(post("/api/payments").willReturn(error(409, message)));
+
+        Document page = html(mvc.perform(MockMvcRequestBuilders.post("/orders/" + id + "/pay").cookie(buyer.cookie())
+                .param("token", "tok_visa")).andExpect(status().isConflict()).andReturn());
+
+        assertThat(page.select("main .alert-danger").eachText()).containsExactly(message);
+        assertThat(page.select("#pay-form")).hasSize(1);
+    }
+
+    @Test
     void aDeclinedCardShowsTheProvidersMessageAboveThePayForm() throws Exception {
         Visitor buyer = signedIn();
         String id = newId();

@@ -39,43 +39,110 @@ class TicketListPageTest extends PageTest {
     }
 
     @Test
-    void asksTheApiForOnePageAndOneMoreToKnowWhetherThereIsANextPage() throws Exception {
+    void asksTheApiForOnePageAndFollowsItsLinkHeaderToOlderTickets() throws Exception {
         api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets"))
-                .willReturn(okJson(tickets(21))));
+                .willReturn(okJson(tickets(20)).withHeader("Link", "</api/tickets?limit=20&cursor=AAAB-_x>; rel=\"next\"")));
 
         Document page = html(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
 
         api.verify(getRequestedFor(urlPathEqualTo("/api/tickets"))
-                .withQueryParam("limit", equalTo("21")).withQueryParam("offset", equalTo("0")));
+                .withQueryParam("limit", equalTo("20")).withoutQueryParam("cursor").withoutQueryParam("q")
+                .withoutQueryParam("offset"));
         assertThat(page.select("tr.ticket")).hasSize(20);
-        assertThat(page.selectFirst("a[rel=next]").attr("href")).isEqualTo("/?page=2");
-        assertThat(page.select("a[rel=prev]")).isEmpty();
+        Element older = page.selectFirst("a[rel=next]");
+        assertThat(older.text()).isEqualTo("Older tickets");
+        assertThat(older.attr("href")).isEqualTo("/?cursor=AAAB-_x");
+        assertThat(page.select("a[rel=first]")).isEmpty();
     }
 
     @Test
-    void laterPagesStartFurtherOnAndLinkBack() throws Exception {
+    void anOlderPageAsksTheApiFromItsCursorAndLinksBackToTheNewest() throws Exception {
         api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets"))
                 .willReturn(okJson(tickets(3))));
 
-        Document page = html(mvc.perform(get("/").param("page", "3")).andExpect(status().isOk()).andReturn());
+        Document page = html(mvc.perform(get("/").param("cursor", "AAAB-_x")).andExpect(status().isOk()).andReturn());
 
         api.verify(getRequestedFor(urlPathEqualTo("/api/tickets"))
-                .withQueryParam("limit", equalTo("21")).withQueryParam("offset", equalTo("40")));
+                .withQueryParam("limit", equalTo("20")).withQueryParam("cursor", equalTo("AAAB-_x")));
         assertThat(page.select("tr.ticket")).hasSize(3);
-        assertThat(page.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/?page=2");
-        assertThat(page.select("a[rel=next]")).isEmpty();
-        assertThat(page.selectFirst(".pagination .active").text()).isEqualTo("3");
+        assertThat(page.select("a[rel=next]")).as("no Link header: the last page").isEmpty();
+        assertThat(page.selectFirst("a[rel=first]").attr("href")).isEqualTo("/");
+        assertThat(page.selectFirst("a[rel=first]").text()).isEqualTo("Newest tickets");
     }
 
     @Test
-    void aNonsensicalPageNumberShowsTheFirstPage() throws Exception {
+    void findsTheNextLinkAmongOthersWhateverItsParametersAndCase() throws Exception {
         api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets"))
-                .willReturn(okJson(tickets(1))));
+                .willReturn(okJson(tickets(2)).withHeader("Link",
+                        "</api/tickets?limit=20>; rel=\"first\"; title=\"a, b; c\", "
+                                + "</api/tickets?limit=20&cursor=Zm9v>; type=\"application/json\"; REL=\"last Next\"")));
 
-        mvc.perform(get("/").param("page", "-4")).andExpect(status().isOk());
-        mvc.perform(get("/").param("page", "lots")).andExpect(status().isOk());
+        Document page = html(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
 
-        api.verify(2, getRequestedFor(urlPathEqualTo("/api/tickets")).withQueryParam("offset", equalTo("0")));
+        assertThat(page.selectFirst("a[rel=next]").attr("href")).isEqualTo("/?cursor=Zm9v");
+    }
+
+    @Test
+    void searchingPassesTheWordsToTheApiAndKeepsThemInTheBoxAndAcrossPages() throws Exception {
+        String jazz = newId();
+        api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets"))
+                .willReturn(okJson("[" + ticketJson(jazz, "Jazz & Blues night", "30", newId()) + "]")
+                        .withHeader("Link", "</api/tickets?q=jazz+%26+blues&limit=20&cursor=Y3Vy>; rel=\"next\"")));
+
+        Document page = html(mvc.perform(get("/").param("q", " jazz & blues ")).andExpect(status().isOk()).andReturn());
+
+        api.verify(getRequestedFor(urlPathEqualTo("/api/tickets"))
+                .withQueryParam("q", equalTo("jazz & blues")).withQueryParam("limit", equalTo("20")));
+        assertThat(page.select("tr.ticket td").first().text()).isEqualTo("Jazz & Blues night");
+        assertThat(page.selectFirst("main form[role=search] input[name=q]").val()).isEqualTo("jazz & blues");
+        assertThat(page.selectFirst("a[rel=next]").attr("href")).isEqualTo("/?q=jazz%20%26%20blues&cursor=Y3Vy");
+
+        mvc.perform(get("/").param("q", "jazz & blues").param("cursor", "Y3Vy")).andExpect(status().isOk());
+        api.verify(getRequestedFor(urlPathEqualTo("/api/tickets"))
+                .withQueryParam("q", equalTo("jazz & blues")).withQueryParam("cursor", equalTo("Y3Vy")));
+    }
+
+    @Test
+    void theSearchBoxIsAPlainGetFormToTheHomePage() throws Exception {
+        api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets")).willReturn(okJson("[]")));
+
+        Document page = html(mvc.perform(get("/")).andReturn());
+
+        Element form = page.selectFirst("main form[role=search]");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.attr("action")).isEqualTo("/");
+        assertThat(form.selectFirst("input[name=q]").attr("type")).isEqualTo("search");
+        assertThat(form.select("label[for=q]")).hasSize(1);
+        assertThat(form.selectFirst("button[type=submit]").text()).isEqualTo("Search");
+    }
+
+    @Test
+    void aSearchThatFindsNothingSaysSo() throws Exception {
+        api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets")).willReturn(okJson("[]")));
+
+        Document page = html(mvc.perform(get("/").param("q", "tuba")).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("table")).isEmpty();
+        assertThat(page.selectFirst("main .card").text()).isEqualTo("No tickets match “tuba”.");
+    }
+
+    @Test
+    void aBlankSearchListsEverything() throws Exception {
+        api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets")).willReturn(okJson(tickets(1))));
+
+        mvc.perform(get("/").param("q", "   ").param("cursor", "")).andExpect(status().isOk());
+
+        api.verify(getRequestedFor(urlPathEqualTo("/api/tickets")).withoutQueryParam("q").withoutQueryParam("cursor"));
+    }
+
+    @Test
+    void aCursorTheApiRefusesShowsItsMessage() throws Exception {
+        api.stubFor(WireMock.get(urlPathEqualTo("/api/tickets"))
+                .willReturn(errors(400, "[{\"message\":\"Cursor is not valid\",\"field\":\"cursor\"}]")));
+
+        Document page = html(mvc.perform(get("/").param("cursor", "nonsense")).andExpect(status().isBadRequest()).andReturn());
+
+        assertThat(page.select("main .alert-danger").eachText()).containsExactly("Cursor is not valid");
     }
 
     @Test
