@@ -106,7 +106,7 @@ class WebUiTest {
         browser.screenshot("seller-signs-up");
         browser.submitMainForm();
         assertThat(browser.path()).isEqualTo("/");
-        assertThat(browser.headerLinks()).containsExactly("Ticketing", "Sell Tickets", "My Orders", "Sign Out");
+        assertThat(browser.headerLinks()).containsExactly("Ticketing", "Sell Tickets", "My Tickets", "My Orders", "Sign Out");
 
         browser.clickInHeader("Sell Tickets");
         assertThat(browser.path()).isEqualTo("/tickets/new");
