@@ -3,6 +3,7 @@ package dev.ticketing.payments.events;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.payments.order.OrderStatusChanges;
 import dev.ticketing.payments.payment.Cancellations;
 import org.springframework.stereotype.Component;
 

@@ -3,6 +3,7 @@ package dev.ticketing.payments.events;
 import dev.ticketing.common.events.OrderCompleted;
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.payments.order.OrderStatusChanges;
 import org.springframework.stereotype.Component;
 
 /** A completed order is paid: a second payment is refused even without a payment row here. */

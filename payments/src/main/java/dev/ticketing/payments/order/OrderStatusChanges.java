@@ -1,8 +1,7 @@
-package dev.ticketing.payments.events;
+package dev.ticketing.payments.order;
 
 import dev.ticketing.common.events.OrderStatus;
 import dev.ticketing.common.messaging.NotYetException;
-import dev.ticketing.payments.order.Orders;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * not seen yet, is not ready and comes back later.
  */
 @Component
-class OrderStatusChanges {
+public class OrderStatusChanges {
 
     private final Orders orders;
 
@@ -20,7 +19,7 @@ class OrderStatusChanges {
         this.orders = orders;
     }
 
-    void apply(UUID orderId, OrderStatus status, long version) {
+    public void apply(UUID orderId, OrderStatus status, long version) {
         if (orders.changeStatus(orderId, status, version)) {
             return;
         }
