@@ -1,15 +1,11 @@
 package dev.ticketing.payments.order;
 
 import dev.ticketing.common.events.OrderStatus;
-import dev.ticketing.common.messaging.NotYetException;
+import dev.ticketing.common.messaging.ReplicaVersion;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/**
- * Applies a status change to the order replica by the version rule: only onto the version just
- * before it; one already applied (or older) is ignored; one that skips ahead, or names an order
- * not seen yet, is not ready and comes back later.
- */
+/** Applies an order's change of status to the replica by the {@link ReplicaVersion} rule. */
 @Component
 public class OrderStatusChanges {
 
@@ -20,13 +16,8 @@ public class OrderStatusChanges {
     }
 
     public void apply(UUID orderId, OrderStatus status, long version) {
-        if (orders.changeStatus(orderId, status, version)) {
-            return;
-        }
-        long current = orders.version(orderId)
-                .orElseThrow(() -> new NotYetException("order " + orderId + " is not known yet"));
-        if (current < version - 1) {
-            throw new NotYetException("order " + orderId + " is at version " + current + ", event is " + version);
+        if (ReplicaVersion.check("order " + orderId, orders.lockVersion(orderId), version) == ReplicaVersion.APPLY) {
+            orders.changeStatus(orderId, status, version);
         }
     }
 }
