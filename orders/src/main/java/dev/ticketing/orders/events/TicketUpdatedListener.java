@@ -1,7 +1,7 @@
 package dev.ticketing.orders.events;
 
 import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.common.messaging.ReplicaVersion;
 import dev.ticketing.orders.ticket.Tickets;
 import org.slf4j.Logger;
@@ -10,14 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** A ticket changed: the replica takes the change by the {@link ReplicaVersion} rule. */
 @Component
-class TicketUpdatedListener extends EventListener<TicketUpdated> {
+class TicketUpdatedListener extends Listener<TicketUpdated> {
 
     private static final Logger log = LoggerFactory.getLogger(TicketUpdatedListener.class);
 
     private final Tickets tickets;
 
     TicketUpdatedListener(Tickets tickets) {
-        super(TicketUpdated.class);
         this.tickets = tickets;
     }
 
