@@ -1,7 +1,6 @@
 package dev.ticketing.common.events;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /** The subjects of the event contract and the record each one carries. */
 public enum EventType {
@@ -41,9 +40,5 @@ public enum EventType {
                 .filter(t -> t.payloadType == type)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not an event of the contract: " + type));
-    }
-
-    public static Optional<EventType> bySubject(String subject) {
-        return Arrays.stream(values()).filter(t -> t.subject.equals(subject)).findFirst();
     }
 }

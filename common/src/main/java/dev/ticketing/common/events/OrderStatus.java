@@ -26,11 +26,6 @@ public enum OrderStatus {
         return value;
     }
 
-    /** Whether an order in this status holds its ticket. */
-    public boolean reservesTicket() {
-        return this != CANCELLED;
-    }
-
     @JsonCreator
     public static OrderStatus fromValue(String value) {
         return Arrays.stream(values())

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 /**
  * Gives a service the event backbone: a NATS connection, the TICKETING stream, the transactional
  * {@link Outbox}, and a durable consumer named {@code <spring.application.name>-service} that feeds
- * the service's {@link EventListener} beans.
+ * the service's {@link Listener} beans.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -65,7 +65,7 @@ class EventApplier {
     }
 
     @SuppressWarnings("unchecked")
-    private static <E extends Event> void on(EventListener<E> listener, Event event) {
+    private static <E extends Event> void on(Listener<E> listener, Event event) {
         listener.on((E) event);
     }
 }

@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param payload     the body as received, kept for parking and deferring
  * @param traceParent the trace of the transaction that published it, or null
  */
-record IncomingEvent(UUID id, String subject, EventListener<?> listener, Event event, String payload,
+record IncomingEvent(UUID id, String subject, Listener<?> listener, Event event, String payload,
                      String traceParent) {
 }

@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's {@link EventListener}s by contract subject, and how an event's body becomes their record. */
+/** The service's {@link Listener}s by contract subject, and how an event's body becomes their record. */
 class Listeners {
 
-    private final Map<String, EventListener<?>> bySubject;
+    private final Map<String, Listener<?>> bySubject;
     private final JsonMapper json;
 
-    Listeners(List<EventListener<?>> listeners, JsonMapper json) {
+    Listeners(List<Listener<?>> listeners, JsonMapper json) {
         this.bySubject = listeners.stream().collect(Collectors.toMap(l -> l.type().subject(), Function.identity()));
         this.json = json;
     }
@@ -35,7 +35,7 @@ class Listeners {
     }
 
     IncomingEvent read(UUID id, String subject, String payload, String traceParent) {
-        EventListener<?> listener = bySubject.get(subject);
+        Listener<?> listener = bySubject.get(subject);
         if (listener == null) {
             throw new UnreadableEventException("no listener for " + subject);
         }

@@ -81,7 +81,7 @@ class MessagingConfiguration {
     }
 
     @Bean
-    Listeners listeners(List<EventListener<?>> listeners, JsonMapper json) {
+    Listeners listeners(List<Listener<?>> listeners, JsonMapper json) {
         return new Listeners(listeners, json);
     }
 

@@ -24,8 +24,8 @@ class MessagingTestApplication {
 
     /** Applies ticket.created as version rows; a version that skips ahead is not ready yet. */
     @Bean
-    EventListener<TicketCreated> ticketVersions(JdbcClient jdbc, Tracer tracer) {
-        return new EventListener<>(TicketCreated.class) {
+    Listener<TicketCreated> ticketVersions(JdbcClient jdbc, Tracer tracer) {
+        return new Listener<TicketCreated>() {
             @Override
             public void on(TicketCreated event) {
                 if ("poison".equals(event.title())) {

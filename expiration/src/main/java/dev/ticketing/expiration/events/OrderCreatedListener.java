@@ -1,18 +1,17 @@
 package dev.ticketing.expiration.events;
 
 import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.expiration.hold.Holds;
 import org.springframework.stereotype.Component;
 
 /** A new order is held until its {@code expiresAt}. */
 @Component
-class OrderCreatedListener extends EventListener<OrderCreated> {
+class OrderCreatedListener extends Listener<OrderCreated> {
 
     private final Holds holds;
 
     OrderCreatedListener(Holds holds) {
-        super(OrderCreated.class);
         this.holds = holds;
     }
 

@@ -34,26 +34,24 @@ public class Holds {
     /**
      * Holds the order until {@code expiresAt} (a past instant runs out at once). Runs in the
      * caller's transaction, so the hold exists exactly when the event that asked for it is
-     * recorded as processed. Returns false, changing nothing, when the order is held already or
-     * its hold already ran out: a duplicate {@code order.created} never schedules a second expiry.
+     * recorded as processed. Changes nothing when the order is held already or its hold already
+     * ran out: a duplicate {@code order.created} never schedules a second expiry.
      */
     @Transactional
-    public boolean hold(UUID orderId, Instant expiresAt) {
+    public void hold(UUID orderId, Instant expiresAt) {
         // two copies of one order.created (different event ids) may be handled at once by two
         // instances; taking turns keeps db-scheduler's check-then-insert from failing the second
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(lockKey(orderId)).query().listOfRows();
         if (fired.contains(orderId)) {
             log.info("Order {} already expired; duplicate order.created ignored", orderId);
-            return false;
+            return;
         }
-        boolean scheduled = scheduler.scheduleIfNotExists(task.instance(orderId.toString(), new Hold(expiresAt)), expiresAt);
-        if (scheduled) {
+        if (scheduler.scheduleIfNotExists(task.instance(orderId.toString(), new Hold(expiresAt)), expiresAt)) {
             metrics.scheduled();
             log.info("Order {} held until {}", orderId, expiresAt);
         } else {
             log.info("Order {} already held; duplicate order.created ignored", orderId);
         }
-        return scheduled;
     }
 
     private static long lockKey(UUID orderId) {

@@ -1,18 +1,17 @@
 package dev.ticketing.orders.events;
 
 import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.orders.order.OrderService;
 import org.springframework.stereotype.Component;
 
 /** An order's hold time is over: cancel it unless it was paid or cancelled already. */
 @Component
-class ExpirationCompleteListener extends EventListener<ExpirationComplete> {
+class ExpirationCompleteListener extends Listener<ExpirationComplete> {
 
     private final OrderService orders;
 
     ExpirationCompleteListener(OrderService orders) {
-        super(ExpirationComplete.class);
         this.orders = orders;
     }
 

@@ -1,7 +1,7 @@
 package dev.ticketing.orders.events;
 
 import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.orders.ticket.Ticket;
 import dev.ticketing.orders.ticket.Tickets;
 import org.slf4j.Logger;
@@ -10,14 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** A new ticket is for sale: add it to the replica (once, however often the event comes). */
 @Component
-class TicketCreatedListener extends EventListener<TicketCreated> {
+class TicketCreatedListener extends Listener<TicketCreated> {
 
     private static final Logger log = LoggerFactory.getLogger(TicketCreatedListener.class);
 
     private final Tickets tickets;
 
     TicketCreatedListener(Tickets tickets) {
-        super(TicketCreated.class);
         this.tickets = tickets;
     }
 

@@ -34,16 +34,17 @@ public class Tickets {
                 .update() == 1;
     }
 
-    /** Applies version {@code version} only on top of the version just before it; false otherwise. */
-    public boolean applyNextVersion(UUID id, long version, String title, BigDecimal price) {
-        return jdbc.sql("""
-                        UPDATE tickets SET title = ?, price = ?, version = ?
-                        WHERE id = ? AND version = ?""")
-                .params(title, price, version, id, version - 1)
-                .update() == 1;
+    /**
+     * The replica's version of the ticket (empty when the ticket is not in it), locked until the
+     * transaction ends so that nothing changes the ticket between a version check and its update.
+     */
+    public Optional<Long> lockVersion(UUID id) {
+        return jdbc.sql("SELECT version FROM tickets WHERE id = ? FOR NO KEY UPDATE").param(id).query(Long.class).optional();
     }
 
-    public Optional<Long> version(UUID id) {
-        return jdbc.sql("SELECT version FROM tickets WHERE id = ?").param(id).query(Long.class).optional();
+    public void update(UUID id, long version, String title, BigDecimal price) {
+        jdbc.sql("UPDATE tickets SET title = ?, price = ?, version = ? WHERE id = ?")
+                .params(title, price, version, id)
+                .update();
     }
 }

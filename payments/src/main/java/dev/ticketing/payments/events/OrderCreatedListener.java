@@ -1,19 +1,18 @@
 package dev.ticketing.payments.events;
 
 import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.payments.order.Order;
 import dev.ticketing.payments.order.Orders;
 import org.springframework.stereotype.Component;
 
 /** A new order can be paid for: keep a copy of its buyer, price, status and hold time. */
 @Component
-class OrderCreatedListener extends EventListener<OrderCreated> {
+class OrderCreatedListener extends Listener<OrderCreated> {
 
     private final Orders orders;
 
     OrderCreatedListener(Orders orders) {
-        super(OrderCreated.class);
         this.orders = orders;
     }
 

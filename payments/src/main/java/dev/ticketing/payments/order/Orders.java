@@ -49,15 +49,18 @@ public class Orders {
                 .update() == 1;
     }
 
-    /** Sets the status at {@code version} if the copy is exactly one version behind; returns whether it did. */
-    public boolean changeStatus(UUID id, OrderStatus status, long version) {
-        return jdbc.sql("UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?")
-                .params(status.value(), version, id, version - 1)
-                .update() == 1;
+    /**
+     * The replica's version of the order (empty when the order is not in it), locked until the
+     * transaction ends so that nothing changes the order between a version check and its update.
+     */
+    public Optional<Long> lockVersion(UUID id) {
+        return jdbc.sql("SELECT version FROM orders WHERE id = ? FOR NO KEY UPDATE").param(id).query(Long.class).optional();
     }
 
-    public Optional<Long> version(UUID id) {
-        return jdbc.sql("SELECT version FROM orders WHERE id = ?").param(id).query(Long.class).optional();
+    public void changeStatus(UUID id, OrderStatus status, long version) {
+        jdbc.sql("UPDATE orders SET status = ?, version = ? WHERE id = ?")
+                .params(status.value(), version, id)
+                .update();
     }
 
     private static Order order(ResultSet row, int n) throws SQLException {

@@ -2,18 +2,17 @@ package dev.ticketing.tickets.events;
 
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderStatus;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.tickets.ticket.TicketService;
 import org.springframework.stereotype.Component;
 
 /** An order was cancelled (by its buyer or by expiry): it no longer holds its ticket. */
 @Component
-class OrderCancelledListener extends EventListener<OrderCancelled> {
+class OrderCancelledListener extends Listener<OrderCancelled> {
 
     private final TicketService tickets;
 
     OrderCancelledListener(TicketService tickets) {
-        super(OrderCancelled.class);
         this.tickets = tickets;
     }
 

@@ -2,18 +2,17 @@ package dev.ticketing.tickets.events;
 
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.OrderStatus;
-import dev.ticketing.common.messaging.EventListener;
+import dev.ticketing.common.messaging.Listener;
 import dev.ticketing.tickets.ticket.TicketService;
 import org.springframework.stereotype.Component;
 
 /** An order was placed: it holds its ticket until it is cancelled. */
 @Component
-class OrderCreatedListener extends EventListener<OrderCreated> {
+class OrderCreatedListener extends Listener<OrderCreated> {
 
     private final TicketService tickets;
 
     OrderCreatedListener(TicketService tickets) {
-        super(OrderCreated.class);
         this.tickets = tickets;
     }
 
