@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,12 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 class UpstreamFailures implements HandlerExceptionResolver, Ordered {
+
+    private final Upstreams upstreams;
+
+    UpstreamFailures(Upstreams upstreams) {
+        this.upstreams = upstreams;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailures.class);
 
@@ -46,6 +54,10 @@ class UpstreamFailures implements HandlerExceptionResolver, Ordered {
             message = Envelopes.UNAVAILABLE;
             log.warn("{}: service did not answer in time ({})", target, rootMessage(ex));
         } else if (isUpstreamIo(ex)) {
+            if (causes(ex, ConnectException.class)
+                    && request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI replica) {
+                upstreams.refused(replica);
+            }
             status = HttpStatus.BAD_GATEWAY;
             message = Envelopes.UNAVAILABLE;
             log.warn("{}: service unavailable ({})", target, rootMessage(ex));

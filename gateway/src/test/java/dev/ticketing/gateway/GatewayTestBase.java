@@ -106,7 +106,7 @@ abstract class GatewayTestBase {
         return requests.get(0);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -148,6 +148,11 @@ final class App {
         return yml == null ? List.of() : Yamls.mapsAt(yml, "spring.cloud.gateway.server.webmvc.routes");
     }
 
+    /** Where the gateway's {@code lb://<service>} routes go: its configured upstream, with placeholders. */
+    String gatewayUpstream(String service) {
+        return yml == null ? null : text(at(yml, "gateway.upstreams." + service));
+    }
+
     /** A setting from application.yml, else from common's shared defaults when the module uses common. */
     private String setting(String key) {
         Object own = yml == null ? null : at(yml, key);

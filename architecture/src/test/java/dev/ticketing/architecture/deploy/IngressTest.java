@@ -63,6 +63,10 @@ class IngressTest {
         Map<String, String> routes = new TreeMap<>();
         for (Map<String, Object> route : App.of("gateway").gatewayRoutes()) {
             String uri = text(route.get("uri"));
+            if (uri.startsWith("lb://")) {
+                uri = App.of("gateway").gatewayUpstream(uri.substring("lb://".length()));
+                assertThat(uri).as("the gateway's upstream for route " + route.get("id")).isNotNull();
+            }
             String expected = moduleListeningLocallyAt(Placeholder.resolve(uri, name -> null));
             String url = Placeholder.resolve(uri, Placeholder.lookupIn(gateway.env()));
             assertThat(url).as(cluster + ": the gateway's upstream " + uri).isNotNull();
