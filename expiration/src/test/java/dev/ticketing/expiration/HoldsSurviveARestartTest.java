@@ -66,7 +66,7 @@ class HoldsSurviveARestartTest {
             nats.jetStreamManagement().deleteStream(STREAM);
         }
         String postgres = TestInfra.databaseUrl("expirationrestart").replace(DATABASE, "postgres");
-        try (var db = DriverManager.getConnection(postgres, "postgres", null)) {
+        try (var db = DriverManager.getConnection(postgres, TestInfra.DB_USER, TestInfra.DB_PASSWORD)) {
             db.createStatement().execute("DROP DATABASE IF EXISTS \"" + DATABASE + "\" WITH (FORCE)");
         }
     }

@@ -57,17 +57,17 @@ class MessagingSchemaTest {
     private static void givenADatabaseOfTheEarlierRelease() throws Exception {
         String url = TestInfra.databaseUrl(DATABASE);
         try (Connection admin = DriverManager.getConnection(url.replace(TestInfra.databaseName(DATABASE), "postgres"),
-                "postgres", null)) {
+                TestInfra.DB_USER, TestInfra.DB_PASSWORD)) {
             admin.createStatement().execute("CREATE DATABASE " + TestInfra.databaseName(DATABASE));
         }
         // the earlier release: the backbone's tables among the service's own migrations, up to its V1
         Flyway.configure()
-                .dataSource(url, "postgres", null)
+                .dataSource(url, TestInfra.DB_USER, TestInfra.DB_PASSWORD)
                 .locations("classpath:db/messaging-test", MessagingConfiguration.MIGRATIONS)
                 .target("1")
                 .load()
                 .migrate();
-        try (Connection db = DriverManager.getConnection(url, "postgres", null)) {
+        try (Connection db = DriverManager.getConnection(url, TestInfra.DB_USER, TestInfra.DB_PASSWORD)) {
             var outbox = db.prepareStatement("INSERT INTO outbox (id, subject, payload) VALUES (?, 'ticket.created', ?)");
             outbox.setObject(1, UUID.randomUUID());
             outbox.setString(2, """

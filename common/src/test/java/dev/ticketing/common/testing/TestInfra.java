@@ -22,7 +22,11 @@ public final class TestInfra {
     public static final String STREAM = "TICKETING_TEST_" + SUFFIX.toUpperCase(Locale.ROOT);
     public static final String SUBJECT_PREFIX = "test_" + SUFFIX + ".";
     public static final String JWT_KEY = "test-only-jwt-key-of-at-least-32-bytes-long";
-    private static final String PG = env("TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+    /** The PostgreSQL the settings name, with their credentials, as the services and scripts/ensure-servers use them. */
+    public static final String DB_USER = env("DB_USER", "postgres");
+    public static final String DB_PASSWORD = env("DB_PASSWORD", "");
+    private static final String PG = env("TEST_PG",
+            "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/");
     private static boolean cleanupRegistered;
 
     private TestInfra() {
@@ -48,7 +52,8 @@ public final class TestInfra {
      */
     public static void register(DynamicPropertyRegistry registry, String service, String stream, String subjectPrefix) {
         registry.add("spring.datasource.url", () -> databaseUrl(service));
-        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.username", () -> DB_USER);
+        registry.add("spring.datasource.password", () -> DB_PASSWORD);
         registry.add("nats.url", () -> NATS_URL);
         registry.add("nats.stream", () -> stream);
         registry.add("nats.subject-prefix", () -> subjectPrefix);
@@ -80,7 +85,7 @@ public final class TestInfra {
     }
 
     private static void dropDatabases() {
-        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", null)) {
+        try (Connection c = DriverManager.getConnection(PG + "postgres", DB_USER, DB_PASSWORD)) {
             List<String> names = new ArrayList<>();
             try (ResultSet r = c.createStatement().executeQuery(
                     "SELECT datname FROM pg_database WHERE datname LIKE 'ticketing\\_%\\_test\\_" + SUFFIX + "'")) {

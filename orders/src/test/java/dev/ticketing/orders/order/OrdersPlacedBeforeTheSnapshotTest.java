@@ -25,13 +25,13 @@ class OrdersPlacedBeforeTheSnapshotTest {
     private final String database = TestInfra.databaseName("orders_snapshot_migration");
     private final String url = TestInfra.databaseUrl("orders_snapshot_migration");
     private final JdbcClient admin = JdbcClient.create(
-            new SingleConnectionDataSource(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", "postgres", "", true));
+            new SingleConnectionDataSource(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", TestInfra.DB_USER, TestInfra.DB_PASSWORD, true));
     private SingleConnectionDataSource dataSource;
 
     @BeforeEach
     void emptyDatabase() {
         admin.sql("CREATE DATABASE \"" + database + "\"").update();
-        dataSource = new SingleConnectionDataSource(url, "postgres", "", true);
+        dataSource = new SingleConnectionDataSource(url, TestInfra.DB_USER, TestInfra.DB_PASSWORD, true);
     }
 
     @AfterEach
