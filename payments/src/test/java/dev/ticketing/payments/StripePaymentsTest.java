@@ -24,7 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -67,28 +72,17 @@ class StripePaymentsTest extends StripeApiTest {
                 .isEqualTo(new PaymentCreated(response.id(), order, "pi_1999"));
     }
 
-    @Test
-    void chargesTenCentsForAPriceOfTenCents() {
+    @ParameterizedTest(name = "a price of {0} is charged as {1} cents")
+    @CsvSource({"0.10, 10", "1000000.00, 100000000"})
+    void chargesThePriceExactlyInCents(String price, String cents) {
         UUID buyer = someone();
-        UUID order = givenOrder(buyer, "0.10");
+        UUID order = givenOrder(buyer, price);
         String key = order + ":tok_visa";
-        stripe.stubFor(paymentIntent(key).willReturn(succeeded("pi_10")));
+        stripe.stubFor(paymentIntent(key).willReturn(succeeded("pi_" + cents)));
 
         assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(201);
 
-        assertThat(form(onlyRequest(key))).containsEntry("amount", "10");
-    }
-
-    @Test
-    void chargesTheHighestPriceExactly() {
-        UUID buyer = someone();
-        UUID order = givenOrder(buyer, "1000000.00");
-        String key = order + ":tok_visa";
-        stripe.stubFor(paymentIntent(key).willReturn(succeeded("pi_million")));
-
-        assertThat(pay(buyer, "tok_visa", order).status()).isEqualTo(201);
-
-        assertThat(form(onlyRequest(key))).containsEntry("amount", "100000000");
+        assertThat(form(onlyRequest(key))).containsEntry("amount", cents);
     }
 
     @Test
@@ -108,18 +102,27 @@ class StripePaymentsTest extends StripeApiTest {
         assertThat(form.keySet()).noneMatch(k -> k.startsWith("payment_method_data"));
     }
 
-    @Test
-    void answersADeclinedCardWith402AndStripesMessage() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCharges")
+    void answersACardStripeRefusesWith402AndStripesMessage(String token, ResponseDefinitionBuilder answer, String message) {
         UUID buyer = someone();
         UUID order = givenOrder(buyer, "10.00");
-        String key = order + ":tok_chargeDeclined";
-        stripe.stubFor(paymentIntent(key).willReturn(declined("Your card was declined.")));
+        stripe.stubFor(paymentIntent(order + ":" + token).willReturn(answer));
 
-        Response response = pay(buyer, "tok_chargeDeclined", order);
+        Response response = pay(buyer, token, order);
 
         assertThat(response.status()).isEqualTo(402);
-        assertThat(response.body().toString()).isEqualTo("{\"errors\":[{\"message\":\"Your card was declined.\"}]}");
+        assertThat(response.body().toString()).isEqualTo("{\"errors\":[{\"message\":\"" + message + "\"}]}");
         assertThat(paymentOf(order)).isEmpty();
+    }
+
+    static Stream<Arguments> refusedCharges() {
+        return Stream.of(
+                Arguments.of("tok_chargeDeclined", declined("Your card was declined."), "Your card was declined."),
+                Arguments.of("tok_nope", jsonResponse("""
+                        {"error":{"type":"invalid_request_error","code":"resource_missing",
+                         "param":"payment_method_data[card][token]","message":"No such token: 'tok_nope'"}}""", 400),
+                        "No such token: 'tok_nope'"));
     }
 
     @Test
@@ -137,21 +140,6 @@ class StripePaymentsTest extends StripeApiTest {
         assertThat(declined.message()).isEqualTo("Your card has insufficient funds.");
         assertThat(paid.status()).isEqualTo(201);
         assertThat(paymentOf(order).orElseThrow().stripeId()).isEqualTo("pi_second_card");
-    }
-
-    @Test
-    void answersATokenStripeDoesNotKnowWith402AndStripesMessage() {
-        UUID buyer = someone();
-        UUID order = givenOrder(buyer, "10.00");
-        stripe.stubFor(paymentIntent(order + ":tok_nope").willReturn(jsonResponse("""
-                {"error":{"type":"invalid_request_error","code":"resource_missing",
-                 "param":"payment_method_data[card][token]","message":"No such token: 'tok_nope'"}}""", 400)));
-
-        Response response = pay(buyer, "tok_nope", order);
-
-        assertThat(response.status()).isEqualTo(402);
-        assertThat(response.message()).isEqualTo("No such token: 'tok_nope'");
-        assertThat(paymentOf(order)).isEmpty();
     }
 
     @Test
