@@ -54,7 +54,7 @@ class MyTicketsController {
             // what PUT /api/tickets/{id} would answer: only the seller edits a ticket
             throw new ApiException(401, List.of(ApiError.of("Not authorized")));
         }
-        return TicketForm.edit(TicketsController.ticketPath(ticket.id()))
+        return TicketForm.edit(Ticket.path(ticket.id()))
                 .page(ticket.title(), Money.asTyped(ticket.price().toPlainString()), FormErrors.none(),
                         HttpStatusCode.valueOf(200));
     }
@@ -62,7 +62,7 @@ class MyTicketsController {
     @PostMapping("/tickets/{id}/edit")
     ModelAndView edit(@PathVariable String id, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String price, HttpServletRequest request) {
-        String ticketPath = TicketsController.ticketPath(id);
+        String ticketPath = Ticket.path(id);
         try {
             api.put(new TicketRequest(title, Money.parse(price)), Ticket.class, "/api/tickets/{id}", id);
             return new ModelAndView(Redirects.to(UriComponentsBuilder.fromPath("/tickets/mine").queryParam("edited", "{id}")

@@ -78,7 +78,7 @@ class TicketsController {
     ModelAndView sell(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String price) {
         try {
             Ticket ticket = api.post(new TicketRequest(title, Money.parse(price)), Ticket.class, "/api/tickets");
-            return new ModelAndView(Redirects.to(ticketPath(ticket.id()) + "?listed"));
+            return new ModelAndView(Redirects.to(Ticket.path(ticket.id()) + "?listed"));
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn("/tickets/new"));
@@ -103,7 +103,7 @@ class TicketsController {
                     .encode().toUriString()));
         } catch (ApiException e) {
             if (e.isUnauthorized()) {
-                return new ModelAndView(Redirects.toSignIn(ticketPath(id)));
+                return new ModelAndView(Redirects.toSignIn(Ticket.path(id)));
             }
             if (e.isNotFound()) {
                 throw e;
@@ -123,10 +123,6 @@ class TicketsController {
         view.addObject("errors", errors);
         view.addObject("listed", false);
         return view;
-    }
-
-    static String ticketPath(String id) {
-        return UriComponentsBuilder.fromPath("/tickets/{id}").buildAndExpand(id).encode().toUriString();
     }
 
     private static String cursorOf(URI next) {
