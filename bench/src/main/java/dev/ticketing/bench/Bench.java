@@ -16,7 +16,7 @@ import java.util.Properties;
  * drives: {@code phase=expiry} (P4, on a system whose orders expire after a few seconds) saves
  * its figures in the {@code results} file; {@code phase=load} (P1, P2, P3 and the memory half of
  * P5, on a system whose orders do not expire during the run, so no expiry traffic mixes into the
- * figures) adds its own and writes BENCHMARKS.md.
+ * figures) adds its own, and tracing's cost, and writes BENCHMARKS.md.
  * Arguments are {@code name=value}: phase, gateway, jwtKey, ordersDb, pids (the launcher's pid
  * folder), results, out, upSeconds, firstUpSeconds, machine.
  */
@@ -66,6 +66,8 @@ public final class Bench {
         Map<String, Duration> p1Cpu = Processes.used(cpuBefore, processes.cpu());
         scenarios.awaitReserved(p1Tickets.get(p1Tickets.size() - 1));
 
+        Scenarios.TracingCost tracing = tracingCost(scenarios, processes);
+
         log("P1 baseline: pgbench, same transaction, 32 clients");
         Pgbench pgbench = new Pgbench(arg.get("ordersDb"));
         pgbench.prepare(32);
@@ -85,9 +87,34 @@ public final class Bench {
         try (Reader in = Files.newBufferedReader(resultsFile)) {
             p4.load(in);
         }
-        Report report = new Report(arg, p1, p1Cpu, baseline, pgbenchCpu, p2, p3, p4, rssAtReady, processes.residentMiB());
+        Report report = new Report(arg, p1, p1Cpu, baseline, pgbenchCpu, p2, p3, p4, tracing, rssAtReady,
+                processes.residentMiB());
         Files.writeString(Path.of(arg.get("out")), report.render());
         log("wrote " + arg.get("out"));
+    }
+
+    /**
+     * Tracing's CPU per order, on the same running system: orders whose client trace is sampled
+     * against orders whose trace is not, which every service then records nothing of (parent-based
+     * sampling, across the events too). Rounds of 500 in the order unsampled, sampled, sampled,
+     * unsampled, so that a drift during the phase weighs on both alike.
+     */
+    private static Scenarios.TracingCost tracingCost(Scenarios scenarios, Processes processes) {
+        log("tracing cost: 4 rounds of 500 orders, in unsampled and sampled traces");
+        int[] orders = new int[2];
+        Duration[] cpu = {Duration.ZERO, Duration.ZERO};
+        for (boolean sampled : new boolean[] {false, true, true, false}) {
+            List<String> tickets = scenarios.ticketsForSale(500, 32);
+            Map<String, Duration> before = processes.cpu();
+            int placed = scenarios.orderPlacementInTraces(tickets, 32, sampled);
+            scenarios.awaitReserved(tickets.get(tickets.size() - 1));
+            Map<String, Duration> used = Processes.used(before, processes.cpu());
+            used.remove(Processes.MACHINE);
+            int mode = sampled ? 1 : 0;
+            orders[mode] += placed;
+            cpu[mode] = used.values().stream().reduce(cpu[mode], Duration::plus);
+        }
+        return new Scenarios.TracingCost(orders[1], cpu[1], orders[0], cpu[0]);
     }
 
     static void log(String line) {

@@ -31,6 +31,8 @@ class ReportTest {
         assertThat(row(report, "P4")).contains("p99 900 ms").endsWith("| yes |");
         assertThat(row(report, "P5")).contains("24.0 s", "first start of a new build", "55.0 s", "300 MiB in all when ready")
                 .endsWith("| yes |");
+        assertThat(row(report, "Tracing's")).contains("0.20 ms: 5.20 ms per order in a sampled trace (1000 orders)",
+                "5.00 ms in an unsampled one (1000 orders)", "≤ 0.3 ms").endsWith("| yes |");
     }
 
     @Test
@@ -63,6 +65,7 @@ class ReportTest {
         Map<String, String> arg = Map.of("machine", "2 cores", "upSeconds", upSeconds, "firstUpSeconds", "55.0");
         return new Report(arg, p1, cpu, new Pgbench.Result(pgbenchTps, 5, 2000), Duration.ofSeconds(1),
                 new Scenarios.FlashSale(2000, 100, 100, 1900, 0, 4.5), latencies(30, 40), p4,
+                new Scenarios.TracingCost(1000, Duration.ofMillis(5200), 1000, Duration.ofMillis(5000)),
                 Map.of("orders", 100L, "tickets", 200L), Map.of("orders", 150L, "tickets", 250L));
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,15 @@ class ApiDocsTest extends AuthHttpTest {
 
         assertThat(signUp.at("/requestBody/content/application~1json/schema/$ref").asString()).isNotBlank();
         assertThat(signUp.at("/responses/201/content/application~1json/schema/$ref").asString()).isNotBlank();
+    }
+
+    @Test
+    void signingUpAndSigningInShowExamples() {
+        ApiDocument document = ApiDocument.fetch(port, "/api/docs/auth");
+
+        assertThat(document.examples(document.requestSchema("POST /api/users/signup"))).containsOnlyKeys("email", "password");
+        assertThat(document.examples(document.requestSchema("POST /api/users/signin"))).containsOnlyKeys("email", "password");
+        assertThat(document.examples(document.responseSchema("POST /api/users/signup", "201"))).containsOnlyKeys("id", "email");
     }
 
     @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.common.testing.ApiDocument;
 import dev.ticketing.orders.OrdersIntegrationTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /** orders publishes its OpenAPI document at /api/docs/orders, with every route of SPEC.md in it. */
 class ApiDocsTest extends OrdersIntegrationTest {
@@ -38,5 +40,17 @@ class ApiDocsTest extends OrdersIntegrationTest {
         String name = order.substring(order.lastIndexOf('/') + 1);
         assertThat(document.json().at("/components/schemas/" + name + "/properties").propertyNames())
                 .contains("id", "status", "userId", "expiresAt", "version", "ticket");
+    }
+
+    @Test
+    void placingAnOrderAndTheOrderJsonShowExamples() {
+        ApiDocument document = ApiDocument.fetch(servicePort, "/api/docs/orders");
+
+        assertThat(document.examples(document.requestSchema("POST /api/orders"))).containsOnlyKeys("ticketId");
+        Map<String, JsonNode> order = document.examples(document.responseSchema("GET /api/orders/{id}", "200"));
+        assertThat(order).containsOnlyKeys("id", "status", "userId", "expiresAt", "version");
+        assertThat(order.get("status").asString()).isEqualTo("created");
+        assertThat(order.get("expiresAt").asString()).isEqualTo("2026-11-25T18:40:00.000Z");
+        assertThat(document.examples("#/components/schemas/Ticket")).containsOnlyKeys("id", "title", "price", "version");
     }
 }
