@@ -2,6 +2,7 @@ package dev.ticketing.e2e.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.e2e.support.EndToEnd;
 import dev.ticketing.e2e.support.Order;
 import dev.ticketing.e2e.support.Ticket;
 import dev.ticketing.e2e.support.User;
@@ -22,6 +23,7 @@ import org.openqa.selenium.WebElement;
  * the order page when the card's bank must confirm the payment (3-D Secure). Screenshots go to
  * {@code e2e/target/screenshots/BrowseAndSellTest/}.
  */
+@EndToEnd
 class BrowseAndSellTest extends BrowserTest {
 
     private static final Pattern ORDER_PAGE = Pattern.compile("/orders/([0-9a-f-]{36})");

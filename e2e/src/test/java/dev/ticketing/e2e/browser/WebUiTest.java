@@ -3,6 +3,7 @@ package dev.ticketing.e2e.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.e2e.support.Api;
+import dev.ticketing.e2e.support.EndToEnd;
 import dev.ticketing.e2e.support.Order;
 import dev.ticketing.e2e.support.Ticket;
 import dev.ticketing.e2e.support.User;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
  * Every step is saved as {@code e2e/target/screenshots/WebUiTest/NN-<step>.png}, the key pages also at a
  * phone's width, for a person to look at.
  */
+@EndToEnd
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiTest extends BrowserTest {
 
