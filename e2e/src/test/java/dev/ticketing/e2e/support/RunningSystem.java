@@ -299,9 +299,12 @@ public final class RunningSystem implements AutoCloseable {
         launcher("kill", service.id()).orThrow();
     }
 
-    /** kill -9 of one replica ({@code ./ticketing kill orders-2}); the others keep running. */
+    /**
+     * kill -9 of one replica ({@code ./ticketing kill orders-2}); the others keep running. Replica 1
+     * cannot be named alone while there are others (see {@link #alone}).
+     */
     public void kill(Service service, int replica) {
-        launcher("kill", instance(service, replica).id()).orThrow();
+        launcher("kill", alone(service, replica).id()).orThrow();
     }
 
     /** Stops every replica of a service gracefully (TERM, then KILL after a timeout). */
@@ -309,9 +312,9 @@ public final class RunningSystem implements AutoCloseable {
         launcher("stop", service.id()).orThrow();
     }
 
-    /** Stops one replica gracefully. */
+    /** Stops one replica gracefully (not replica 1 while there are others, see {@link #alone}). */
     public void stop(Service service, int replica) {
-        launcher("stop", instance(service, replica).id()).orThrow();
+        launcher("stop", alone(service, replica).id()).orThrow();
     }
 
     /** Starts every stopped or killed replica of a service with the system's settings and waits until they are ready. */
@@ -329,9 +332,25 @@ public final class RunningSystem implements AutoCloseable {
         launcher("restart", service.id()).orThrow();
     }
 
-    /** Stops one replica gracefully, starts it again, and waits until it is ready. */
+    /** Stops one replica gracefully, starts it again, and waits until it is ready (not replica 1 while there are others, see {@link #alone}). */
     public void restart(Service service, int replica) {
-        launcher("restart", instance(service, replica).id()).orThrow();
+        launcher("restart", alone(service, replica).id()).orThrow();
+    }
+
+    /**
+     * One replica, for a launcher command that must reach it alone. The launcher names replica 1
+     * by the service's name, and a service's name means all of its replicas ({@code ./ticketing kill
+     * orders} kills orders and orders-2; {@code orders-1} is no instance's name): replica 1 cannot be
+     * stopped or killed alone while others run, so asking for it fails here instead of stopping them all.
+     * (Starting is fine: {@code ./ticketing start orders} starts only the replicas that are not running.)
+     */
+    private Instance alone(Service service, int replica) {
+        Instance instance = instance(service, replica);
+        if (replica == 1 && replicas > 1) {
+            throw new IllegalArgumentException("./ticketing cannot address " + instance.id()
+                    + " alone: its name means every replica of " + service.id() + "; use replica 2 to " + replicas);
+        }
+        return instance;
     }
 
     private Instance instance(Service service, int replica) {
