@@ -34,10 +34,11 @@ class OneReplicaCrashTest {
     /**
      * The gateway passes over a replica that refused a connection for 3 s (Upstreams.PASS_OVER),
      * then tries it again: a dead replica costs one 502 per 3 s it is down while requests come, plus
-     * the answers of the requests it was serving when it died.
+     * the answers of the requests it was serving when it died (or that reached it before the first
+     * refusal was noted). Without the passing over, about half of the ~25 requests after the crash would be 502s.
      */
     private static final Duration PASS_OVER = Duration.ofSeconds(3);
-    private static final int LOST_IN_FLIGHT = 2;
+    private static final int LOST_IN_FLIGHT = 3;
 
     private final RunningSystem system;
     private final Marketplace market;
@@ -165,7 +166,7 @@ class OneReplicaCrashTest {
         assertThat(after).extracting(Marketplace.Purchase::then).contains("pay", "cancel");
     }
 
-    /** At most one 502 for each 3 s the dead replica was passed over while purchases went on, and a couple of answers lost with it. */
+    /** At most one 502 for each 3 s the dead replica was passed over while purchases went on, and a few answers lost with it. */
     private static void assertAtMostAFew502s(Crash crash) {
         long windows = Duration.between(crash.killed(), crash.finished()).toMillis() / PASS_OVER.toMillis() + 1;
         assertThat(crash.purchases().stream().mapToInt(Marketplace.Purchase::badGateways).sum())
