@@ -87,7 +87,7 @@ class TicketController {
     @PutMapping("/{id}")
     @SignedIn
     Ticket edit(@PathVariable UUID id, SessionUser user, @Valid @RequestBody TicketRequest request) {
-        return tickets.edit(id, user.id(), request.title(), request.price());
+        return tickets.edit(user.id(), id, request.title(), request.price());
     }
 
     private static int atMost(String digits, int max) {

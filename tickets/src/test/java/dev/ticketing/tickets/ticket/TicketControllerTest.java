@@ -126,9 +126,9 @@ class TicketControllerTest {
     void answersAnEditOfAReservedTicketWith400AndAConcurrentEditWith409() throws Exception {
         UUID reserved = UUID.randomUUID();
         UUID raced = UUID.randomUUID();
-        given(tickets.edit(reserved, SELLER, "Concert", new BigDecimal("10")))
+        given(tickets.edit(SELLER, reserved, "Concert", new BigDecimal("10")))
                 .willThrow(ApiException.badRequest(TicketService.RESERVED));
-        given(tickets.edit(raced, SELLER, "Concert", new BigDecimal("10")))
+        given(tickets.edit(SELLER, raced, "Concert", new BigDecimal("10")))
                 .willThrow(ApiException.conflict(TicketService.CHANGED_MEANWHILE));
         String body = "{\"title\":\"Concert\",\"price\":10}";
 
