@@ -2,7 +2,7 @@ package dev.ticketing.client.ticket;
 
 import dev.ticketing.client.ClientProperties;
 import dev.ticketing.client.api.ApiClient;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.api.ApiResponse;
 import dev.ticketing.client.session.CurrentUser;
 import dev.ticketing.client.session.CurrentUsers;
@@ -79,7 +79,7 @@ class TicketsController {
         try {
             Ticket ticket = api.post(new TicketRequest(title, Money.parse(price)), Ticket.class, "/api/tickets");
             return new ModelAndView(Redirects.to(Ticket.path(ticket.id()) + "?listed"));
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn("/tickets/new"));
             }
@@ -101,7 +101,7 @@ class TicketsController {
             CreatedOrder order = api.post(new NewOrder(id), CreatedOrder.class, "/api/orders");
             return new ModelAndView(Redirects.to(UriComponentsBuilder.fromPath("/orders/{id}").buildAndExpand(order.id())
                     .encode().toUriString()));
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn(Ticket.path(id)));
             }

@@ -1,6 +1,7 @@
 package dev.ticketing.payments.payment;
 
 import dev.ticketing.common.session.SessionUser;
+import dev.ticketing.common.session.SignedIn;
 import dev.ticketing.common.web.ApiException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ class PaymentController {
 
     /** 201 when the card was charged; 202 when its bank wants the buyer to confirm first (3-D Secure). */
     @PostMapping
+    @SignedIn
     ResponseEntity<Object> pay(SessionUser user, @Valid @RequestBody PaymentRequest request) {
         PaymentAnswer answer = service.pay(user.id(), orderId(request.orderId()), request.token().strip());
         if (answer instanceof PaymentAnswer.RequiresAction action) {

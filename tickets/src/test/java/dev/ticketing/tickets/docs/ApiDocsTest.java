@@ -2,15 +2,19 @@ package dev.ticketing.tickets.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.common.session.RouteRules;
 import dev.ticketing.common.testing.ApiDocument;
+import dev.ticketing.tickets.TicketsApplication;
 import dev.ticketing.tickets.TicketsServiceTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import org.springframework.context.ApplicationContext;
 
 /** tickets publishes its OpenAPI document at /api/docs/tickets, with every route of SPEC.md in it. */
 class ApiDocsTest extends TicketsServiceTest {
@@ -36,6 +40,11 @@ class ApiDocsTest extends TicketsServiceTest {
     @FieldSource("PUBLIC")
     void aPublicRouteIsDocumentedWithoutSecurity(String route) {
         document().assertPublicRoute(route);
+    }
+
+    @Test
+    void everyRouteIsForSignedInUsersOrPublicAsTheSpecSays(@Autowired ApplicationContext context) {
+        RouteRules.assertEveryRoute(context, TicketsApplication.class, SIGNED_IN, PUBLIC);
     }
 
     @Test
