@@ -54,8 +54,9 @@ class UpstreamFailures implements HandlerExceptionResolver, Ordered {
             message = Envelopes.UNAVAILABLE;
             log.warn("{}: service did not answer in time ({})", target, rootMessage(ex));
         } else if (isUpstreamIo(ex)) {
-            if (causes(ex, ConnectException.class)
-                    && request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI replica) {
+            // refused, reset or broken off before any answer (a timeout went above): the replica is
+            // down or restarting, and the others take its share for a while
+            if (request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI replica) {
                 upstreams.refused(replica);
             }
             status = HttpStatus.BAD_GATEWAY;

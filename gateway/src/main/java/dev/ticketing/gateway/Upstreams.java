@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Where the replicas of each service are, for Spring Cloud LoadBalancer to spread the routes'
  * {@code lb://<service>} over: the configured addresses, as they are (locally the launcher's
  * ports; in Kubernetes one Service address per service, which balances by itself). A replica that
- * refused a connection (it crashed, or is restarting) is passed over for a few seconds, so a killed
+ * refused or broke off a connection before answering (it crashed, or is restarting) is passed over
+ * for a few seconds, so a killed
  * replica costs its callers one 502 instead of every other request; when all of a service's replicas
  * refused, all are tried again.
  */
@@ -61,7 +62,7 @@ class Upstreams implements DiscoveryClient {
         return accepting.isEmpty() ? all : accepting;
     }
 
-    /** The replica at this address refused a connection. */
+    /** The replica at this address refused or broke off a connection before it answered. */
     void refused(URI address) {
         refusedUntil.put(key(address.getHost(), address.getPort()), clock.instant().plus(PASS_OVER));
     }

@@ -1,6 +1,6 @@
 package dev.ticketing.common.docs;
 
-import dev.ticketing.common.session.SessionUser;
+import dev.ticketing.common.session.SignedIn;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
@@ -21,7 +21,7 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Documents, from each route's signature, the rules every route follows (SPEC "Common rules"): a
- * route that takes a {@link SessionUser} needs a session (cookie or Bearer header) and answers 401
+ * {@link SignedIn} route needs a session (cookie or Bearer header) and answers 401
  * without one; a body or query parameters can fail validation with 400; a path id can be unknown
  * with 404; any error is the envelope.
  */
@@ -30,7 +30,7 @@ class ErrorAndSecurityResponses implements OperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod route) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        if (takes(route, SessionUser.class)) {
+        if (SignedIn.Rule.appliesTo(route)) {
             operation.security(List.of(new SecurityRequirement().addList(SharedDocument.SESSION_COOKIE),
                     new SecurityRequirement().addList(SharedDocument.BEARER)));
             addError(responses, "401", "No session, or another user's resource", "Not authorized", null);
@@ -47,10 +47,6 @@ class ErrorAndSecurityResponses implements OperationCustomizer {
         }
         addError(responses, "default", "Any other error (500: Something went wrong)", "Something went wrong", null);
         return operation.responses(responses);
-    }
-
-    private static boolean takes(HandlerMethod route, Class<?> type) {
-        return Arrays.stream(route.getMethodParameters()).anyMatch(p -> p.getParameterType() == type);
     }
 
     private static boolean annotated(HandlerMethod route, Class<? extends java.lang.annotation.Annotation> annotation) {

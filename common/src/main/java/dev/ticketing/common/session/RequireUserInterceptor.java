@@ -3,7 +3,6 @@ package dev.ticketing.common.session;
 import dev.ticketing.common.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -18,14 +17,9 @@ class RequireUserInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod route && requiresUser(route) && sessions.current(request).isEmpty()) {
+        if (handler instanceof HandlerMethod route && SignedIn.Rule.appliesTo(route) && sessions.current(request).isEmpty()) {
             throw ApiException.notAuthorized();
         }
         return true;
-    }
-
-    static boolean requiresUser(HandlerMethod route) {
-        return route.hasMethodAnnotation(SignedIn.class)
-                || AnnotatedElementUtils.hasAnnotation(route.getBeanType(), SignedIn.class);
     }
 }

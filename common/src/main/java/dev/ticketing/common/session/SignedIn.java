@@ -5,6 +5,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * The route (or every route of the controller) needs a signed-in user: without a valid session it
@@ -15,4 +17,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface SignedIn {
+
+    /** The one rule, for the interceptor that enforces it and the API documents that state it. */
+    final class Rule {
+
+        private Rule() {
+        }
+
+        /** Whether the route needs a signed-in user: it, or its controller, is {@link SignedIn}. */
+        public static boolean appliesTo(HandlerMethod route) {
+            return route.hasMethodAnnotation(SignedIn.class)
+                    || AnnotatedElementUtils.hasAnnotation(route.getBeanType(), SignedIn.class);
+        }
+    }
 }

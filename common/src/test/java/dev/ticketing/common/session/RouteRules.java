@@ -52,7 +52,7 @@ public final class RouteRules {
     }
 
     private static String rule(HandlerMethod route) {
-        boolean signedIn = RequireUserInterceptor.requiresUser(route);
+        boolean signedIn = SignedIn.Rule.appliesTo(route);
         boolean takesUser = Arrays.stream(route.getMethodParameters())
                 .anyMatch(parameter -> parameter.getParameterType() == SessionUser.class);
         assertThat(signedIn || !takesUser)
