@@ -3,6 +3,7 @@ package dev.ticketing.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ final class Processes {
 
     /** The entry of {@link #cpu()} that is the whole machine's busy time rather than a process's. */
     static final String MACHINE = "machine";
-    private static final List<String> SERVERS = List.of("postgres", "nats-server");
+    /** The servers of the system, by command name: all their processes on the machine are counted. */
+    static final List<String> SERVERS = List.of("postgres", "nats-server");
 
     private final Path pidDir;
 
@@ -74,26 +76,52 @@ final class Processes {
         return rss;
     }
 
-    private Map<String, Long> services() {
+    /**
+     * Every instance in the pid folder, by the name of its pid file: a service (orders) and each of its
+     * replicas (orders-2). A pid file that holds no number (being written, or left empty) is passed over.
+     */
+    Map<String, Long> services() {
         Map<String, Long> pids = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(pidDir)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().forEach(f -> pids.put(
-                    f.getFileName().toString().replace(".pid", ""), Long.parseLong(read(f).trim())));
+            files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().forEach(f -> {
+                String pid = readIfThere(f).trim();
+                if (pid.matches("[0-9]+")) {
+                    String name = f.getFileName().toString();
+                    pids.put(name.substring(0, name.length() - ".pid".length()), Long.parseLong(pid));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return pids;
     }
 
+    /** The CPU time of the system alone (services and servers, not the {@link #MACHINE}) in {@code cpu}. */
+    static Duration system(Map<String, Duration> cpu) {
+        return cpu.entrySet().stream().filter(e -> !e.getKey().equals(MACHINE)).map(Map.Entry::getValue)
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     private static Duration cpuOf(Optional<ProcessHandle> process) {
         return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
+    /** A process that has ended (its pid file left behind) has none. */
     private static long residentKiB(long pid) {
-        return read(Path.of("/proc", String.valueOf(pid), "status")).lines()
+        return readIfThere(Path.of("/proc", String.valueOf(pid), "status")).lines()
                 .filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
                 .findFirst().orElse(0L);
+    }
+
+    private static String readIfThere(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(Path file) {

@@ -12,16 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-/** The load scenarios, each driving the running system through the gateway. */
+/**
+ * What the Java driver still does through the gateway: the preparation of the Gatling simulations
+ * (tickets for sale, waiting until orders knows them, a warm-up), P3 and P4. P1, P1b and P2 are
+ * Gatling simulations (bench/src/test/java).
+ */
 final class Scenarios {
 
     record Throughput(int requests, double seconds, Latencies latencies, int errors) {
         double perSecond() {
             return requests / seconds;
         }
-    }
-
-    record FlashSale(int buyers, int tickets, int won, int rejected, int serverErrors, double seconds) {
     }
 
     private final Api api;
@@ -69,7 +70,7 @@ final class Scenarios {
         throw new IllegalStateException("ticket " + ticket + " never showed its order");
     }
 
-    /** P1: each of {@code clients} buyers places orders for distinct tickets, as fast as they are answered. */
+    /** The warm-up: each of {@code clients} buyers places orders for distinct tickets, as fast as they are answered. */
     Throughput orderPlacement(List<String> tickets, int clients) {
         List<String> buyers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -87,30 +88,6 @@ final class Scenarios {
             }
         });
         return new Throughput(tickets.size(), (System.nanoTime() - start) / 1e9, latencies, errors.get());
-    }
-
-    /** P2: {@code buyers} buyers at once for {@code tickets.size()} tickets, each buyer trying one ticket. */
-    FlashSale flashSale(List<String> tickets, int buyers, int concurrency) {
-        List<String> sessions = new ArrayList<>();
-        for (int i = 0; i < buyers; i++) {
-            sessions.add(tokens.forNewUser());
-        }
-        AtomicInteger won = new AtomicInteger();
-        AtomicInteger rejected = new AtomicInteger();
-        AtomicInteger serverErrors = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(buyers, concurrency, i -> {
-            int status = api.order(sessions.get(i), tickets.get(i % tickets.size())).status();
-            if (status == 201) {
-                won.incrementAndGet();
-            } else if (status >= 500) {
-                serverErrors.incrementAndGet();
-            } else {
-                rejected.incrementAndGet();
-            }
-        });
-        return new FlashSale(buyers, tickets.size(), won.get(), rejected.get(), serverErrors.get(),
-                (System.nanoTime() - start) / 1e9);
     }
 
     /** P3: from a ticket's creation answered to the first accepted order for it. */

@@ -31,6 +31,30 @@ class ProcessesTest {
         assertThat(processes.residentMiB()).containsOnlyKeys("self").allSatisfy((name, mib) -> assertThat(mib).isPositive());
     }
 
+    @Test
+    void takesEveryPidFileAsAnInstanceReplicasIncludedAndPassesOverOnesThatAreEmptyOrStale() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Files.writeString(pids.resolve("orders.pid"), self + "\n");
+        Files.writeString(pids.resolve("orders-2.pid"), self + "\n");
+        Files.writeString(pids.resolve("gateway.pid"), "");
+        Files.writeString(pids.resolve("tickets.pid"), "999999999\n"); // no such process: ended, file left behind
+        Processes processes = new Processes(pids);
+
+        assertThat(processes.services()).containsOnlyKeys("orders", "orders-2", "tickets");
+        assertThat(processes.cpu()).containsKeys("orders", "orders-2", "tickets");
+        assertThat(processes.cpu().get("tickets")).isZero();
+        assertThat(processes.residentMiB()).containsEntry("tickets", 0L);
+        assertThat(processes.residentMiB().get("orders-2")).isPositive();
+    }
+
+    @Test
+    void theSystemIsEveryProcessButTheMachine() {
+        Map<String, Duration> cpu = Map.of(Processes.MACHINE, Duration.ofSeconds(9), "orders", Duration.ofSeconds(2),
+                "postgres", Duration.ofSeconds(3));
+
+        assertThat(Processes.system(cpu)).isEqualTo(Duration.ofSeconds(5));
+    }
+
     private static void burnCpu() {
         long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
         double x = 0;
