@@ -30,7 +30,7 @@ abstract class BenchSimulation extends Simulation {
 
     protected final Properties params = load();
     protected final Recording recording = new Recording();
-    private final Processes processes = new Processes(Path.of(param("pids")));
+    private final Processes processes = new Processes(Path.of(param("pids")), param("dbSuffix"));
     private final Commits commits = new Commits(param("dbSuffix"));
 
     protected final HttpProtocolBuilder protocol = http.baseUrl(param("gateway"))
