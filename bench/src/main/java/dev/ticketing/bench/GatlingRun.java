@@ -1,7 +1,11 @@
 package dev.ticketing.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,13 +52,56 @@ final class GatlingRun {
                 "-Dgatling.simulationClass=dev.ticketing.bench." + simulation,
                 "-Dgatling.runDescription=" + name,
                 "-Dbench.simulation=" + paramsFile));
-        Process mvn = new ProcessBuilder(command).directory(repo.toFile()).inheritIO().start();
+        Process mvn = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(mvn.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                System.out.println(line); // Gatling's progress, every few seconds
+                output.add(line);
+            }
+        }
         int exit = mvn.waitFor();
         if (exit != 0 || !Files.exists(out)) {
             throw new IllegalStateException(simulation + " failed (mvn exit " + exit + "); its output is above");
         }
         keepReport(target.resolve("gatling"), reportOf(repo, name));
-        return Recording.read(out);
+        Properties seen = new Properties();
+        try (Reader in = Files.newBufferedReader(out)) {
+            seen.load(in);
+        }
+        seen.putAll(gatlingSummary(output));
+        return Recording.read(seen);
+    }
+
+    private static final Pattern SUMMARY_LINE = Pattern.compile(
+            "^> (request count|response time 50th percentile \\(ms\\)|response time 99th percentile \\(ms\\))\\s+\\|\\s+([0-9.,]+)\\s+\\|\\s+([0-9.,]+|-)\\s+\\|\\s+([0-9.,]+|-)");
+
+    /**
+     * Gatling's own figures from the global summary it prints at the end of a run (its HTML report
+     * holds them too, but only as markup): its p50 and p99 response time of all requests, from when
+     * each was sent, and its count of OK and KO requests, as {@code gatling.*} properties.
+     */
+    static Properties gatlingSummary(List<String> output) {
+        Properties summary = new Properties();
+        for (String line : output) {
+            Matcher m = SUMMARY_LINE.matcher(line.trim());
+            if (!m.find()) {
+                continue;
+            }
+            switch (m.group(1)) {
+                case "request count" -> {
+                    summary.setProperty("gatling.ok", plain(m.group(3)));
+                    summary.setProperty("gatling.ko", plain(m.group(4)));
+                }
+                case "response time 50th percentile (ms)" -> summary.setProperty("gatling.p50", plain(m.group(2)));
+                default -> summary.setProperty("gatling.p99", plain(m.group(2)));
+            }
+        }
+        return summary;
+    }
+
+    private static String plain(String number) {
+        return number.equals("-") ? "0" : number.replace(",", "");
     }
 
     /** Copies the newest run folder under {@code results} to {@code kept}, without the raw simulation.log. */

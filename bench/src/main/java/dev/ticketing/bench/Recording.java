@@ -81,9 +81,13 @@ final class Recording {
         }
     }
 
-    /** A recording read back: the figures {@link Bench} and {@link Report} use. */
+    /**
+     * A recording read back: the figures {@link Bench} and {@link Report} use, with Gatling's own
+     * p50 and p99 response time (NaN when not known) beside the recording's.
+     */
     record Seen(Map<Integer, Integer> statuses, int requests, double seconds, double p50, double p99, double max,
-                double scheduledP50, double scheduledP99, Map<String, Duration> cpuUsed, long commits) {
+                double scheduledP50, double scheduledP99, Map<String, Duration> cpuUsed, long commits,
+                double gatlingP50, double gatlingP99) {
 
         int count(int status) {
             return statuses.getOrDefault(status, 0);
@@ -132,7 +136,8 @@ final class Recording {
         long commits = Long.parseLong(in.getProperty("commits.after", "0")) - Long.parseLong(in.getProperty("commits.before", "0"));
         return new Seen(statuses, Integer.parseInt(in.getProperty("requests", "0")),
                 Double.parseDouble(in.getProperty("seconds", "0")), number(in, "p50"), number(in, "p99"),
-                number(in, "max"), number(in, "scheduled.p50"), number(in, "scheduled.p99"), used, commits);
+                number(in, "max"), number(in, "scheduled.p50"), number(in, "scheduled.p99"), used, commits,
+                number(in, "gatling.p50"), number(in, "gatling.p99"));
     }
 
     private static double number(Properties in, String key) {
