@@ -89,7 +89,7 @@ public final class Bench {
         Recording.Seen p1 = gatling.run("OrderPlacementSimulation", "p1", p1Params);
         log(String.format("P1: %.0f orders/s, p99 %.1f ms, %d not created", p1.perSecond(), p1.p99(),
                 p1.requests() - p1.count(201)));
-        scenarios.awaitReserved(p1Tickets.get(p1Tickets.size() - 1));
+        settle(scenarios, p1Tickets.get(p1Tickets.size() - 1));
 
         double rate = number(arg, "p1bRate", 150);
         int seconds = number(arg, "p1bSeconds", 60);
@@ -105,7 +105,7 @@ public final class Bench {
         log(String.format("P1b: p99 %.1f ms from the scheduled send, %d not created", p1b.scheduledP99(),
                 p1b.requests() - p1b.count(201)));
         if (p1b.requests() > 0) { // the feeder has a second to spare: its rows are taken in order
-            scenarios.awaitReserved(p1bTickets.get(Math.min(p1b.requests(), p1bTickets.size()) - 1));
+            settle(scenarios, p1bTickets.get(Math.min(p1b.requests(), p1bTickets.size()) - 1));
         }
 
         int pgbenchSeconds = number(arg, "pgbenchSeconds", 15);
@@ -128,7 +128,7 @@ public final class Bench {
         Recording.Seen p2 = gatling.run("FlashSaleSimulation", "p2", p2Params);
         log(String.format("P2: %d won, %d refused, %d 5xx in %.2f s", p2.count(201), p2.between(400, 500),
                 p2.between(500, 600), p2.seconds()));
-        scenarios.awaitReserved(saleTickets.get(saleTickets.size() - 1));
+        settle(scenarios, saleTickets.get(saleTickets.size() - 1));
 
         int p3Samples = number(arg, "p3Samples", 200);
         log("P3: event propagation, " + p3Samples + " tickets");
@@ -145,6 +145,18 @@ public final class Bench {
         if (arg.containsKey("json")) {
             Results.write(Path.of(arg.get("json")), report.figures());
             log("wrote " + arg.get("json"));
+        }
+    }
+
+    /**
+     * Waits until the last ticket a scenario ordered shows its order, so the next starts on a quiet
+     * system; if that order failed, it never will, and the run goes on (the failure is in the figures).
+     */
+    private static void settle(Scenarios scenarios, String lastTicket) {
+        try {
+            scenarios.awaitReserved(lastTicket);
+        } catch (IllegalStateException e) {
+            log("going on: " + e.getMessage() + " (its order may have failed)");
         }
     }
 
