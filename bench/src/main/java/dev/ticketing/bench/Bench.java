@@ -90,6 +90,8 @@ public final class Bench {
         log(String.format("P1: %.0f orders/s, p99 %.1f ms, %d not created", p1.perSecond(), p1.p99(),
                 p1.requests() - p1.count(201)));
         settle(scenarios, p1Tickets.get(p1Tickets.size() - 1));
+        Report.Settled p1Settled = untilQuiet(processes, commits, p1, idle);
+        log(String.format("P1: quiet again %.0f s after the last answer", p1Settled.seconds()));
 
         double rate = number(arg, "p1bRate", 150);
         int seconds = number(arg, "p1bSeconds", 60);
@@ -138,7 +140,7 @@ public final class Bench {
         try (Reader in = Files.newBufferedReader(resultsFile)) {
             p4.load(in);
         }
-        Report report = new Report(arg, idle, p1, baseline, pgbenchCpu, p1b, rate, seconds, p2, saleTickets.size(),
+        Report report = new Report(arg, idle, p1, p1Settled, baseline, pgbenchCpu, p1b, rate, seconds, p2, saleTickets.size(),
                 p3, p4, rssAtReady, processes.residentMiB());
         Files.writeString(Path.of(arg.get("out")), report.render());
         log("wrote " + arg.get("out"));
@@ -158,6 +160,30 @@ public final class Bench {
         } catch (IllegalStateException e) {
             log("going on: " + e.getMessage() + " (its order may have failed)");
         }
+    }
+
+    /**
+     * Waits until the system has handled the events of a scenario's orders, which goes on after the
+     * last answer: at least 11 s (PostgreSQL's backends report their commits up to 10 s late when they
+     * go idle), then until two seconds in a row commit no more than twice the idle rate (at most 60 s).
+     * Returns the system's CPU and commits from the start of the scenario's injection until then.
+     */
+    private static Report.Settled untilQuiet(Processes processes, Commits commits, Recording.Seen run, Report.Idle idle)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        double quiet = 2.0 * idle.commits() / idle.seconds() + 2;
+        Thread.sleep(11_000);
+        long last = commits.now();
+        int quietSeconds = 0;
+        while (quietSeconds < 2 && System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(1000);
+            long now = commits.now();
+            quietSeconds = now - last <= quiet ? quietSeconds + 1 : 0;
+            last = now;
+        }
+        Map<String, Duration> used = Processes.used(run.cpuBefore(), processes.cpu());
+        double afterLastAnswer = run.secondsSinceEnd(System.currentTimeMillis());
+        return new Report.Settled(used, commits.now() - run.commitsBefore(), afterLastAnswer);
     }
 
     /** The parameters every simulation needs, for a feeder of {@code orders} rows. */

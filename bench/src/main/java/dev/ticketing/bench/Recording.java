@@ -63,6 +63,7 @@ final class Recording {
             requests += status.getValue().get();
         }
         out.setProperty("requests", String.valueOf(requests));
+        out.setProperty("ended", String.valueOf(System.currentTimeMillis()));
         out.setProperty("seconds", String.valueOf(requests == 0 ? 0 : (lastAnswered.get() - firstSent.get()) / 1e9));
         out.setProperty("p50", String.valueOf(latencies.percentileMillis(50)));
         out.setProperty("p99", String.valueOf(latencies.percentileMillis(99)));
@@ -87,7 +88,13 @@ final class Recording {
      */
     record Seen(Map<Integer, Integer> statuses, int requests, double seconds, double p50, double p99, double max,
                 double scheduledP50, double scheduledP99, Map<String, Duration> cpuUsed, long commits,
-                double gatlingP50, double gatlingP99) {
+                double gatlingP50, double gatlingP99, Map<String, Duration> cpuBefore, long commitsBefore,
+                long endedEpochMillis) {
+
+        /** Seconds from when the simulation ended (its last user done) until {@code nowEpochMillis}. */
+        double secondsSinceEnd(long nowEpochMillis) {
+            return (nowEpochMillis - endedEpochMillis) / 1000.0;
+        }
 
         int count(int status) {
             return statuses.getOrDefault(status, 0);
@@ -137,7 +144,8 @@ final class Recording {
         return new Seen(statuses, Integer.parseInt(in.getProperty("requests", "0")),
                 Double.parseDouble(in.getProperty("seconds", "0")), number(in, "p50"), number(in, "p99"),
                 number(in, "max"), number(in, "scheduled.p50"), number(in, "scheduled.p99"), used, commits,
-                number(in, "gatling.p50"), number(in, "gatling.p99"));
+                number(in, "gatling.p50"), number(in, "gatling.p99"), before,
+                Long.parseLong(in.getProperty("commits.before", "0")), Long.parseLong(in.getProperty("ended", "0")));
     }
 
     private static double number(Properties in, String key) {

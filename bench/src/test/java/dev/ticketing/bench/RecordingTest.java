@@ -67,6 +67,10 @@ class RecordingTest {
                 Map.entry("orders", Duration.ofMillis(50)), Map.entry("orders-2", Duration.ofMillis(100)),
                 Map.entry("postgres", Duration.ofMillis(100)), Map.entry("nats-server", Duration.ofMillis(50)));
         assertThat(seen.commits()).isEqualTo(700);
+        assertThat(seen.commitsBefore()).isEqualTo(1000);
+        assertThat(Processes.used(seen.cpuBefore(), cpu(700, 10, 20, 30, 40)).get(Processes.MACHINE))
+                .isEqualTo(Duration.ofMillis(600));
+        assertThat(seen.secondsSinceEnd(seen.endedEpochMillis() + 2500)).isEqualTo(2.5);
     }
 
     private static Map<String, Duration> cpu(long machine, long orders2, long orders, long postgres, long nats) {

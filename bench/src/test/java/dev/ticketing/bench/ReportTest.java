@@ -35,7 +35,8 @@ class ReportTest {
                 "from when its buyer started it: p99 30.0 ms; Gatling's own, from writing the request: p99 29 ms", "0 errors").endsWith("| yes |");
         assertThat(row(report, "P2")).contains("2000 buyers (200 at once)", "100 won", "1900 refused", "0 5xx",
                 "3.50 s").endsWith("| 100 won, 0 5xx, < 4 s | yes |");
-        assertThat(row(report, "CPU per order")).contains("5.00 ms", "whole machine, load generator included: 7.00 ms")
+        assertThat(row(report, "CPU per order")).contains("5.00 ms", "quiet again, 12 s after the last answer",
+                        "while the requests ran: 5.00 ms", "other users included: 7.00 ms")
                 .endsWith("| yes |");
         assertThat(row(report, "Idle")).contains("8.0 ms of CPU per second (20 s").endsWith("| yes |");
         assertThat(row(report, "P3")).contains("p99 40.0 ms").endsWith("| yes |");
@@ -122,7 +123,8 @@ class ReportTest {
         idle.put("orders", Duration.ofMillis(f.idleMachine == 12 ? 60 : 150));
         idle.put("orders-2", Duration.ofMillis(f.idleMachine == 12 ? 40 : 100));
         idle.put("postgres", Duration.ofMillis(f.idleMachine == 12 ? 60 : 50));
-        return new Report(arg, new Report.Idle(20, idle, 50), f.p1, new Pgbench.Result(1200, 5, 2000),
+        return new Report(arg, new Report.Idle(20, idle, 50), f.p1,
+                new Report.Settled(f.p1.cpuUsed(), f.p1.commits(), 12), new Pgbench.Result(1200, 5, 2000),
                 Duration.ofSeconds(1), f.p1b, 150, 60, f.p2, 100, latencies(30, 40), p4,
                 Map.of("orders", 100L, "tickets", 200L), Map.of("orders", 150L, "tickets", 250L));
     }
@@ -141,7 +143,7 @@ class ReportTest {
                                        double scheduledP50, double scheduledP99, Map<String, Duration> cpu, long commits) {
         int requests = statuses.values().stream().mapToInt(Integer::intValue).sum();
         return new Recording.Seen(statuses, requests, seconds, p50, p99, p99, scheduledP50, scheduledP99, cpu, commits,
-                p50, p99 - 1);
+                p50, p99 - 1, Map.of(), 0, 0);
     }
 
     private static Latencies latencies(int fromMillis, int toMillis) {

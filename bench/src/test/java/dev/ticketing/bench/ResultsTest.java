@@ -19,7 +19,7 @@ class ResultsTest {
     void writesTheFiguresAsJson() throws Exception {
         ReportTest.Figures figures = ReportTest.fast();
         figures.p1b = new Recording.Seen(java.util.Map.of(201, 10), 10, 1, 1, 2, Double.NaN, Double.NaN, Double.NaN,
-                java.util.Map.of(), 0, Double.NaN, Double.NaN);
+                java.util.Map.of(), 0, Double.NaN, Double.NaN, java.util.Map.of(), 0, 0);
         Path file = dir.resolve("results.json");
 
         Results.write(file, ReportTest.report(figures).figures());
