@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Services learn about each other only through events: no module's code imports another
- * service's, and common (the shared contract) imports none. Inside a module, feature packages
+ * service's, common (the shared contract) imports none, and web-contract (the HTTP rules the edge
+ * and the web UI share with the services) imports nothing of ours and nothing of Spring. Inside a module, feature packages
  * depend on each other without circles, and the packages that receive the outside world (web
  * controllers, event listeners) depend on the features, never the other way. Reads the compiled
  * classes of the sibling modules, which the reactor builds before this one.
@@ -32,7 +33,7 @@ class ModuleBoundariesTest {
 
     @BeforeAll
     static void importModules() {
-        List<Path> compiled = Stream.concat(Stream.of("common"), SERVICES.stream())
+        List<Path> compiled = Stream.concat(Stream.of("web-contract", "common"), SERVICES.stream())
                 .map(module -> ROOT.resolve(module).resolve("target/classes"))
                 .toList();
         assertThat(compiled).as("compiled modules (build the reactor first: mvn verify)").allMatch(Files::isDirectory);
@@ -60,6 +61,16 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("dev.ticketing.common..")
                 .should().dependOnClassesThat().resideInAnyPackage(services)
                 .because("common holds only the contract every service shares")
+                .check(classes);
+    }
+
+    @Test
+    void theWebContractStandsAlone() {
+        classes().that().resideInAPackage("dev.ticketing.web..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.ticketing.web..", "java..", "jakarta.servlet..", "org.slf4j..",
+                        "com.fasterxml.jackson.annotation..")
+                .because("the gateway and the web UI use it without common's database and messaging set-up")
                 .check(classes);
     }
 

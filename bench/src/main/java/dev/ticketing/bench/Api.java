@@ -41,6 +41,14 @@ final class Api {
         return post(token, "/api/orders", "{\"ticketId\":\"" + ticketId + "\"}");
     }
 
+    /** An order placed inside the caller's trace: a W3C {@code traceparent}, whose flag says whether it is sampled. */
+    Reply order(String token, String ticketId, String traceParent) {
+        return send(token, HttpRequest.newBuilder(URI.create(base + "/api/orders"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceParent)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"" + ticketId + "\"}")));
+    }
+
     Reply getTicket(String token, String ticketId) {
         return send(token, HttpRequest.newBuilder(URI.create(base + "/api/tickets/" + ticketId)).GET());
     }

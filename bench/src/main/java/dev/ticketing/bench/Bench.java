@@ -14,15 +14,18 @@ import java.util.Properties;
 /**
  * Runs the benchmark scenarios against a running system, in the two phases {@code bench/run}
  * drives: {@code phase=expiry} (P4, on a system whose orders expire after a few seconds) saves
- * its figures in the {@code results} file; {@code phase=load} (the idle CPU, P1, P1b, the pgbench
- * floor, P2, P3 and the memory half of P5, on a system whose orders do not expire during the run, so
- * no expiry traffic mixes into the figures) adds its own and writes BENCHMARKS.md and results.json.
+ * its figures in the {@code results} file; {@code phase=load} (the idle CPU, P1, tracing's CPU per
+ * order, P1b, the pgbench floor, P2, P3 and the memory half of P5, on a system whose orders do not
+ * expire during the run, so no expiry traffic mixes into the figures) adds its own and writes
+ * BENCHMARKS.md and results.json.
  * P1, P1b and P2 are Gatling simulations run through its Maven plugin ({@link GatlingRun}); this
- * driver prepares them (tickets for sale, feeder files of buyers' tokens and tickets).
+ * driver prepares them (tickets for sale, feeder files of buyers' tokens and tickets), and places
+ * the orders of tracing's rounds itself (a small closed loop, the same for sampled and unsampled).
  * Arguments are {@code name=value}: phase, gateway, jwtKey, ordersDb, dbSuffix, pids (the launcher's
  * pid folder), repo, results, out, json, upSeconds, firstUpSeconds, machine; and, to try the
  * benchmark on a small scale, idleSeconds (20), warmUp (500), p1Orders (4000), p1bRate (150),
- * p1bSeconds (60), pgbenchSeconds (15), p2Buyers (2000), p2Tickets (100), p2Users (200), p3Samples (200).
+ * p1bSeconds (60), tracingOrders (500), pgbenchSeconds (15), p2Buyers (2000), p2Tickets (100), p2Users (200),
+ * p3Samples (200).
  */
 public final class Bench {
 
@@ -93,6 +96,8 @@ public final class Bench {
         Report.Settled p1Settled = untilQuiet(processes, commits, p1, idle);
         log(String.format("P1: quiet again %.0f s after the last answer", p1Settled.seconds()));
 
+        Scenarios.TracingCost tracing = tracingCost(arg, scenarios, processes, commits, idle);
+
         double rate = number(arg, "p1bRate", 150);
         int seconds = number(arg, "p1bSeconds", 60);
         int p1bOrders = (int) Math.ceil(rate * (seconds + 1)); // a second to spare: the feeder must not run dry
@@ -141,7 +146,7 @@ public final class Bench {
             p4.load(in);
         }
         Report report = new Report(arg, idle, p1, p1Settled, baseline, pgbenchCpu, p1b, rate, seconds, p2, saleTickets.size(),
-                p3, p4, rssAtReady, processes.residentMiB());
+                p3, p4, tracing, rssAtReady, processes.residentMiB());
         Files.writeString(Path.of(arg.get("out")), report.render());
         log("wrote " + arg.get("out"));
         if (arg.containsKey("json")) {
@@ -170,6 +175,16 @@ public final class Bench {
      */
     private static Report.Settled untilQuiet(Processes processes, Commits commits, Recording.Seen run, Report.Idle idle)
             throws InterruptedException {
+        return untilQuiet(processes, commits, run.cpuBefore(), run.commitsBefore(), run.endedEpochMillis(), idle);
+    }
+
+    /**
+     * The same for load that began when the system's CPU was {@code cpuBefore} and its commits
+     * {@code commitsBefore}, and whose last answer came at {@code endedEpochMillis}.
+     */
+    private static Report.Settled untilQuiet(Processes processes, Commits commits, Map<String, Duration> cpuBefore,
+                                             long commitsBefore, long endedEpochMillis, Report.Idle idle)
+            throws InterruptedException {
         long start = System.nanoTime();
         double quiet = 2.0 * idle.commits() / idle.seconds() + 2;
         Thread.sleep(11_000);
@@ -181,9 +196,9 @@ public final class Bench {
             quietSeconds = now - last <= quiet ? quietSeconds + 1 : 0;
             last = now;
         }
-        Map<String, Duration> used = Processes.used(run.cpuBefore(), processes.cpu());
-        double afterLastAnswer = run.secondsSinceEnd(System.currentTimeMillis());
-        return new Report.Settled(used, commits.now() - run.commitsBefore(), afterLastAnswer);
+        Map<String, Duration> used = Processes.used(cpuBefore, processes.cpu());
+        double afterLastAnswer = (System.currentTimeMillis() - endedEpochMillis) / 1000.0;
+        return new Report.Settled(used, commits.now() - commitsBefore, afterLastAnswer);
     }
 
     /** The parameters every simulation needs, for a feeder of {@code orders} rows. */
@@ -199,6 +214,39 @@ public final class Bench {
 
     private static int number(Map<String, String> arg, String name, int otherwise) {
         return arg.containsKey(name) ? Integer.parseInt(arg.get(name)) : otherwise;
+    }
+
+    /**
+     * Tracing's CPU per order, on the same running system: orders whose client trace is sampled
+     * against orders whose trace is not, which every service then records nothing of (parent-based
+     * sampling, across the events too). Rounds of {@code tracingOrders} (500) in the order unsampled,
+     * sampled, sampled, unsampled, so that a drift during the phase weighs on both alike. Each round
+     * counts the system's CPU (services and servers) from its first order until the system is quiet
+     * again, as P1 does, so that the events handled after the last answer, and whatever tracing does
+     * with their spans then, are in it.
+     */
+    private static Scenarios.TracingCost tracingCost(Map<String, String> arg, Scenarios scenarios, Processes processes,
+                                                     Commits commits, Report.Idle idle) throws InterruptedException {
+        int perRound = number(arg, "tracingOrders", 500);
+        log("tracing cost: 4 rounds of " + perRound + " orders, in unsampled and sampled traces (Java driver, 32 clients)");
+        int[] orders = new int[2];
+        Duration[] cpu = {Duration.ZERO, Duration.ZERO};
+        for (boolean sampled : new boolean[] {false, true, true, false}) {
+            List<String> tickets = scenarios.ticketsForSale(perRound, 32);
+            Map<String, Duration> cpuBefore = processes.cpu();
+            long commitsBefore = commits.now();
+            int placed = scenarios.orderPlacementInTraces(tickets, 32, sampled);
+            long ended = System.currentTimeMillis();
+            settle(scenarios, tickets.get(tickets.size() - 1));
+            Report.Settled round = untilQuiet(processes, commits, cpuBefore, commitsBefore, ended, idle);
+            int mode = sampled ? 1 : 0;
+            orders[mode] += placed;
+            cpu[mode] = cpu[mode].plus(Processes.system(round.used()));
+            log(String.format("tracing cost: %d orders %s, %.2f ms of the system's CPU per order (quiet again %.0f s"
+                            + " after the last answer)", placed, sampled ? "sampled" : "unsampled",
+                    Processes.system(round.used()).toNanos() / 1e6 / placed, round.seconds()));
+        }
+        return new Scenarios.TracingCost(orders[1], cpu[1], orders[0], cpu[0]);
     }
 
     static void log(String line) {

@@ -1,5 +1,6 @@
 package dev.ticketing.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,33 @@ import java.util.function.IntConsumer;
 
 /**
  * What the Java driver still does through the gateway: the preparation of the Gatling simulations
- * (tickets for sale, waiting until orders knows them, a warm-up), P3 and P4. P1, P1b and P2 are
- * Gatling simulations (bench/src/test/java).
+ * (tickets for sale, waiting until orders knows them, a warm-up), tracing's rounds of orders, P3 and
+ * P4. P1, P1b and P2 are Gatling simulations (bench/src/test/java).
  */
 final class Scenarios {
 
     record Throughput(int requests, double seconds, Latencies latencies, int errors) {
         double perSecond() {
             return requests / seconds;
+        }
+    }
+
+    /**
+     * The system's CPU (services and servers) for orders placed in sampled traces and for as many in
+     * unsampled ones, each round from its first request until the system was quiet again after its
+     * last answer (its events handled).
+     */
+    record TracingCost(int sampledOrders, Duration sampledCpu, int unsampledOrders, Duration unsampledCpu) {
+        double sampledMillisPerOrder() {
+            return sampledCpu.toNanos() / 1e6 / sampledOrders;
+        }
+
+        double unsampledMillisPerOrder() {
+            return unsampledCpu.toNanos() / 1e6 / unsampledOrders;
+        }
+
+        double millisPerOrder() {
+            return sampledMillisPerOrder() - unsampledMillisPerOrder();
         }
     }
 
@@ -88,6 +108,26 @@ final class Scenarios {
             }
         });
         return new Throughput(tickets.size(), (System.nanoTime() - start) / 1e9, latencies, errors.get());
+    }
+
+    /**
+     * Tracing's rounds: like the warm-up (a closed loop of {@code clients} buyers), each order inside a
+     * trace of its own that the client started, {@code sampled} or not: every service continues the
+     * caller's decision (parent-based sampling), through the events too. Returns the orders created.
+     */
+    int orderPlacementInTraces(List<String> tickets, int clients, boolean sampled) {
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            buyers.add(tokens.forNewUser());
+        }
+        AtomicInteger placed = new AtomicInteger();
+        parallel(tickets.size(), clients, i -> {
+            String traceParent = "00-" + randomHex(16) + "-" + randomHex(8) + (sampled ? "-01" : "-00");
+            if (api.order(buyers.get(i % clients), tickets.get(i), traceParent).created()) {
+                placed.incrementAndGet();
+            }
+        });
+        return placed.get();
     }
 
     /** P3: from a ticket's creation answered to the first accepted order for it. */
@@ -173,6 +213,12 @@ final class Scenarios {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     private static void pause(long millis) {

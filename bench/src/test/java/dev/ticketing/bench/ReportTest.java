@@ -43,6 +43,10 @@ class ReportTest {
         assertThat(row(report, "P4")).contains("p99 900 ms").endsWith("| yes |");
         assertThat(row(report, "P5")).contains("24.0 s", "first start of a new build", "55.0 s", "300 MiB in all when ready")
                 .endsWith("| ≤ 30 s, ≤ 1.5 GiB | yes |");
+        assertThat(row(report, "Tracing's")).contains("0.20 ms: 5.20 ms per order in a sampled trace (1000 orders)",
+                "5.00 ms in an unsampled one (1000 orders)", "≤ 0.3 ms").endsWith("| yes |");
+        assertThat(report).contains("an unsampled order records and exports no span; it still carries its trace"
+                + " (ids, headers, log correlation), whose cost is therefore not in this figure");
     }
 
     @Test
@@ -53,6 +57,7 @@ class ReportTest {
         slow.p2 = seen(Map.of(201, 100, 409, 1899, 503, 1), 4.2, 5, 9, Double.NaN, Double.NaN, Map.of(), 0);
         slow.idleMachine = 30;
         slow.up = "31.0";
+        slow.tracing = new Scenarios.TracingCost(1000, Duration.ofMillis(5400), 1000, Duration.ofMillis(5000));
         Report report = report(slow);
         String md = report.render();
 
@@ -62,8 +67,9 @@ class ReportTest {
         assertThat(row(md, "CPU per order")).contains("10.00 ms").endsWith("| no |");
         assertThat(row(md, "Idle")).contains("15.0 ms").endsWith("| no |");
         assertThat(row(md, "P5")).endsWith("| no |");
+        assertThat(row(md, "Tracing's")).contains("0.40 ms").endsWith("| no |");
         assertThat(report.figures().get("met")).isEqualTo(Map.of("p1", false, "p1b", false, "p2", false,
-                "cpu_per_order", false, "idle", false, "p3", true, "p4", true, "p5", false));
+                "cpu_per_order", false, "idle", false, "p3", true, "p4", true, "p5", false, "tracing", false));
     }
 
     @Test
@@ -94,7 +100,9 @@ class ReportTest {
                 .containsEntry("p2_5xx", 0).containsEntry("idle_cpu_ms_per_s", 8.0)
                 .containsEntry("p3_p99_ms", 40.0).containsEntry("p4_p99_ms", 900.0).containsEntry("p5_up_seconds", 24.0)
                 .containsEntry("p5_resident_mib_ready", 300L).containsEntry("pgbench_tps", 1200.0)
-                .containsEntry("pg_commits_per_order", 7.0);
+                .containsEntry("pg_commits_per_order", 7.0).containsEntry("tracing_cpu_ms_per_order", 0.2)
+                .containsEntry("tracing_sampled_cpu_ms_per_order", 5.2)
+                .containsEntry("tracing_unsampled_cpu_ms_per_order", 5.0).containsEntry("tracing_orders", 2000);
         assertThat(figures.get("cpu_ms_per_order_by_process")).isEqualTo(
                 Map.of("machine", 7.0, "orders", 2.5, "orders-2", 1.5, "postgres", 1.0));
     }
@@ -106,6 +114,7 @@ class ReportTest {
         Recording.Seen p2 = seen(Map.of(201, 100, 409, 1900), 3.5, 5, 9, Double.NaN, Double.NaN, Map.of(), 0);
         double idleMachine = 12;
         String up = "24.0";
+        Scenarios.TracingCost tracing = new Scenarios.TracingCost(1000, Duration.ofMillis(5200), 1000, Duration.ofMillis(5000));
     }
 
     static Figures fast() {
@@ -125,7 +134,7 @@ class ReportTest {
         idle.put("postgres", Duration.ofMillis(f.idleMachine == 12 ? 60 : 50));
         return new Report(arg, new Report.Idle(20, idle, 50), f.p1,
                 new Report.Settled(f.p1.cpuUsed(), f.p1.commits(), 12), new Pgbench.Result(1200, 5, 2000),
-                Duration.ofSeconds(1), f.p1b, 150, 60, f.p2, 100, latencies(30, 40), p4,
+                Duration.ofSeconds(1), f.p1b, 150, 60, f.p2, 100, latencies(30, 40), p4, f.tracing,
                 Map.of("orders", 100L, "tickets", 200L), Map.of("orders", 150L, "tickets", 250L));
     }
 

@@ -1,14 +1,15 @@
 package dev.ticketing.gateway;
 
+import dev.ticketing.web.ApiError;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The gateway's own answers, in the SPEC error envelope. The messages are fixed strings of the
- * gateway, so the JSON is written as is (nothing a caller sent goes into it).
- */
+/** The gateway's own answers, in the SPEC error envelope, with the entries the services write. */
 final class Envelopes {
 
     static final String NOT_FOUND = "Not found";
@@ -20,7 +21,7 @@ final class Envelopes {
     }
 
     static String json(String message) {
-        return "{\"errors\":[{\"message\":\"" + message + "\"}]}";
+        return JsonMapper.shared().writeValueAsString(Map.of("errors", List.of(ApiError.of(message))));
     }
 
     /** The message for an answer the gateway (or its Tomcat) gives with this status. */

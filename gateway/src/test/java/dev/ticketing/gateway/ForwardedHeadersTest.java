@@ -112,7 +112,7 @@ class ForwardedHeadersTest extends GatewayTestBase {
     }
 
     private static void echoRequestId(String service, String path) {
-        // like every service does (common's RequestIdFilter)
+        // like every service does (web-contract's RequestIdFilter)
         upstream(service).stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("X-Request-Id", "{{request.headers.X-Request-Id}}")
                 .withTransformers("response-template")));

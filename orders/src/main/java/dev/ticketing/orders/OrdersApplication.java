@@ -1,6 +1,5 @@
 package dev.ticketing.orders;
 
-import dev.ticketing.common.messaging.EnableMessaging;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableMessaging
 public class OrdersApplication {
 
     public static void main(String[] args) {

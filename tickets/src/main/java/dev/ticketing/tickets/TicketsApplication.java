@@ -1,12 +1,10 @@
 package dev.ticketing.tickets;
 
-import dev.ticketing.common.messaging.EnableMessaging;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Tickets for sale: sellers list and edit them; orders reserve and release them through events. */
 @SpringBootApplication
-@EnableMessaging
 public class TicketsApplication {
 
     public static void main(String[] args) {

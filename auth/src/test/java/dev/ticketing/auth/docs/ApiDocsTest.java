@@ -2,7 +2,9 @@ package dev.ticketing.auth.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.auth.AuthApplication;
 import dev.ticketing.auth.support.AuthHttpTest;
+import dev.ticketing.common.session.RouteRules;
 import dev.ticketing.common.testing.ApiDocument;
 import java.io.IOException;
 import java.net.URI;
@@ -12,11 +14,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 class ApiDocsTest extends AuthHttpTest {
 
     /** SPEC.md's auth routes: all public (currentuser answers null without a session). */
-    static final List<String> SPEC_ROUTES = List.of("POST /api/users/signup", "POST /api/users/signin",
+    static final List<String> PUBLIC = List.of("POST /api/users/signup", "POST /api/users/signin",
             "POST /api/users/signout", "GET /api/users/currentuser");
+    static final List<String> SIGNED_IN = List.of();
 
     private static final HttpClient BROWSER = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
@@ -35,9 +41,14 @@ class ApiDocsTest extends AuthHttpTest {
             .build();
 
     @ParameterizedTest
-    @FieldSource("SPEC_ROUTES")
+    @FieldSource("PUBLIC")
     void everyRouteOfTheSpecIsDocumented(String route) {
         ApiDocument.fetch(port, "/api/docs/auth").assertPublicRoute(route);
+    }
+
+    @Test
+    void everyRouteIsForSignedInUsersOrPublicAsTheSpecSays(@Autowired ApplicationContext context) {
+        RouteRules.assertEveryRoute(context, AuthApplication.class, SIGNED_IN, PUBLIC);
     }
 
     @Test
@@ -46,6 +57,15 @@ class ApiDocsTest extends AuthHttpTest {
 
         assertThat(signUp.at("/requestBody/content/application~1json/schema/$ref").asString()).isNotBlank();
         assertThat(signUp.at("/responses/201/content/application~1json/schema/$ref").asString()).isNotBlank();
+    }
+
+    @Test
+    void signingUpAndSigningInShowExamples() {
+        ApiDocument document = ApiDocument.fetch(port, "/api/docs/auth");
+
+        assertThat(document.examples(document.requestSchema("POST /api/users/signup"))).containsOnlyKeys("email", "password");
+        assertThat(document.examples(document.requestSchema("POST /api/users/signin"))).containsOnlyKeys("email", "password");
+        assertThat(document.examples(document.responseSchema("POST /api/users/signup", "201"))).containsOnlyKeys("id", "email");
     }
 
     @Test

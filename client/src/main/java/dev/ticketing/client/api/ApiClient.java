@@ -1,6 +1,7 @@
 package dev.ticketing.client.api;
 
 import dev.ticketing.client.ClientProperties;
+import dev.ticketing.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -14,13 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
+import org.springframework.web.client.RestClient;
 
 /**
  * Calls the JSON APIs through the gateway on behalf of the browser whose request is being served
  * (its session cookie, address and request id go along, see {@link ForwardingInterceptor}).
- * A 2xx answer is returned; a 4xx becomes an {@link ApiException} carrying the API's messages;
+ * A 2xx answer is returned; a 4xx becomes an {@link ApiRefusal} carrying the API's messages;
  * anything else (unreachable, timed out, 5xx) becomes an {@link ApiUnavailableException}.
  */
 @Component
@@ -83,13 +84,13 @@ public class ApiClient {
                     return new ApiResponse<>(value, HttpHeaders.readOnlyHttpHeaders(response.getHeaders()));
                 }
                 if (status.is4xxClientError()) {
-                    throw new ApiException(status.value(), errorsOf(response));
+                    throw new ApiRefusal(status.value(), errorsOf(response));
                 }
                 throw new ApiUnavailableException(method + " " + req.getURI().getPath() + " answered " + status.value(), null);
             });
         } catch (ResourceAccessException e) {
             throw new ApiUnavailableException(method + " " + uri + " failed: " + e.getMostSpecificCause(), e);
-        } catch (ApiException | ApiUnavailableException e) {
+        } catch (ApiRefusal | ApiUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
             // an unreadable success body, for example: the API is not the API we expect

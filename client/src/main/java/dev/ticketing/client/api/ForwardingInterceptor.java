@@ -1,6 +1,6 @@
 package dev.ticketing.client.api;
 
-import dev.ticketing.client.RequestIdFilter;
+import dev.ticketing.web.RequestIdFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

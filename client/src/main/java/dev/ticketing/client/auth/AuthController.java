@@ -1,7 +1,7 @@
 package dev.ticketing.client.auth;
 
 import dev.ticketing.client.api.ApiClient;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.api.ApiResponse;
 import dev.ticketing.client.session.CurrentUsers;
 import dev.ticketing.client.web.FormErrors;
@@ -80,7 +80,7 @@ class AuthController {
             ApiResponse<?> answer = api.postForCookies(new Credentials(email, password), Map.class, route);
             relayCookies(answer, response);
             return new ModelAndView(Redirects.to(Redirects.localPath(next)));
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             return form(view, email, next, FormErrors.from(e, FIELDS), HttpStatusCode.valueOf(e.status()));
         }
     }

@@ -2,7 +2,7 @@ package dev.ticketing.client.order;
 
 import dev.ticketing.client.ClientProperties;
 import dev.ticketing.client.api.ApiClient;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.api.ApiUnavailableException;
 import dev.ticketing.client.session.CurrentUsers;
 import dev.ticketing.client.web.FormErrors;
@@ -72,7 +72,7 @@ class OrdersController {
         CreatedPayment payment;
         try {
             payment = api.post(new NewPayment(token, id), CreatedPayment.class, "/api/payments");
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn(orderPath(id)));
             }
@@ -122,7 +122,7 @@ class OrdersController {
                 }
                 Thread.sleep(SETTLE_POLL.toMillis());
             }
-        } catch (ApiException | ApiUnavailableException e) {
+        } catch (ApiRefusal | ApiUnavailableException e) {
             log.info("order {} paid; could not check its completion: {}", id, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

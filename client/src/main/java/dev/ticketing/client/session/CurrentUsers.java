@@ -1,7 +1,7 @@
 package dev.ticketing.client.session;
 
 import dev.ticketing.client.api.ApiClient;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.api.ApiUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -59,7 +59,7 @@ public class CurrentUsers {
         try {
             Answer answer = api.get(Answer.class, "/api/users/currentuser");
             return Optional.ofNullable(answer == null ? null : answer.currentUser());
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             log.info("currentuser answered {}: treating the visitor as signed out", e.status());
             return Optional.empty();
         }

@@ -1,13 +1,13 @@
 package dev.ticketing.client.ticket;
 
 import dev.ticketing.client.api.ApiClient;
-import dev.ticketing.client.api.ApiError;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.session.CurrentUser;
 import dev.ticketing.client.session.CurrentUsers;
 import dev.ticketing.client.web.FormErrors;
 import dev.ticketing.client.web.Money;
 import dev.ticketing.client.web.Redirects;
+import dev.ticketing.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.ParameterizedTypeReference;
@@ -52,9 +52,9 @@ class MyTicketsController {
         Ticket ticket = api.get(Ticket.class, "/api/tickets/{id}", id);
         if (!seller.id().equals(ticket.userId())) {
             // what PUT /api/tickets/{id} would answer: only the seller edits a ticket
-            throw new ApiException(401, List.of(ApiError.of("Not authorized")));
+            throw new ApiRefusal(401, List.of(ApiError.of("Not authorized")));
         }
-        return TicketForm.edit(TicketsController.ticketPath(ticket.id()))
+        return TicketForm.edit(Ticket.path(ticket.id()))
                 .page(ticket.title(), Money.asTyped(ticket.price().toPlainString()), FormErrors.none(),
                         HttpStatusCode.valueOf(200));
     }
@@ -62,12 +62,12 @@ class MyTicketsController {
     @PostMapping("/tickets/{id}/edit")
     ModelAndView edit(@PathVariable String id, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String price, HttpServletRequest request) {
-        String ticketPath = TicketsController.ticketPath(id);
+        String ticketPath = Ticket.path(id);
         try {
             api.put(new TicketRequest(title, Money.parse(price)), Ticket.class, "/api/tickets/{id}", id);
             return new ModelAndView(Redirects.to(UriComponentsBuilder.fromPath("/tickets/mine").queryParam("edited", "{id}")
                     .encode().buildAndExpand(id).toUriString()));
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             if (e.isUnauthorized() && users.lookUpQuietly(request).isEmpty()) {
                 return new ModelAndView(Redirects.toSignIn(ticketPath + "/edit"));
             }

@@ -2,7 +2,7 @@ package dev.ticketing.client.ticket;
 
 import dev.ticketing.client.ClientProperties;
 import dev.ticketing.client.api.ApiClient;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.api.ApiResponse;
 import dev.ticketing.client.session.CurrentUser;
 import dev.ticketing.client.session.CurrentUsers;
@@ -78,8 +78,8 @@ class TicketsController {
     ModelAndView sell(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String price) {
         try {
             Ticket ticket = api.post(new TicketRequest(title, Money.parse(price)), Ticket.class, "/api/tickets");
-            return new ModelAndView(Redirects.to(ticketPath(ticket.id()) + "?listed"));
-        } catch (ApiException e) {
+            return new ModelAndView(Redirects.to(Ticket.path(ticket.id()) + "?listed"));
+        } catch (ApiRefusal e) {
             if (e.isUnauthorized()) {
                 return new ModelAndView(Redirects.toSignIn("/tickets/new"));
             }
@@ -101,9 +101,9 @@ class TicketsController {
             CreatedOrder order = api.post(new NewOrder(id), CreatedOrder.class, "/api/orders");
             return new ModelAndView(Redirects.to(UriComponentsBuilder.fromPath("/orders/{id}").buildAndExpand(order.id())
                     .encode().toUriString()));
-        } catch (ApiException e) {
+        } catch (ApiRefusal e) {
             if (e.isUnauthorized()) {
-                return new ModelAndView(Redirects.toSignIn(ticketPath(id)));
+                return new ModelAndView(Redirects.toSignIn(Ticket.path(id)));
             }
             if (e.isNotFound()) {
                 throw e;
@@ -123,10 +123,6 @@ class TicketsController {
         view.addObject("errors", errors);
         view.addObject("listed", false);
         return view;
-    }
-
-    static String ticketPath(String id) {
-        return UriComponentsBuilder.fromPath("/tickets/{id}").buildAndExpand(id).encode().toUriString();
     }
 
     private static String cursorOf(URI next) {

@@ -1,7 +1,7 @@
 package dev.ticketing.client.web;
 
-import dev.ticketing.client.api.ApiError;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
+import dev.ticketing.web.ApiError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class FormErrors {
         return NONE;
     }
 
-    public static FormErrors from(ApiException problem, String... formFields) {
+    public static FormErrors from(ApiRefusal problem, String... formFields) {
         Set<String> fields = Set.of(formFields);
         Map<String, String> byField = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();

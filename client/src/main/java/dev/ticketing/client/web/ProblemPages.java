@@ -1,11 +1,11 @@
 package dev.ticketing.client.web;
 
-import dev.ticketing.client.api.ApiError;
-import dev.ticketing.client.api.ApiException;
+import dev.ticketing.client.api.ApiRefusal;
 import dev.ticketing.client.api.ApiUnavailableException;
 import dev.ticketing.client.session.CurrentUserInterceptor;
 import dev.ticketing.client.session.CurrentUsers;
 import dev.ticketing.client.session.SignInRequiredException;
+import dev.ticketing.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +36,8 @@ class ProblemPages {
         return new ModelAndView(Redirects.toSignIn(e.next()));
     }
 
-    @ExceptionHandler(ApiException.class)
-    ModelAndView refused(ApiException e, HttpServletRequest request) {
+    @ExceptionHandler(ApiRefusal.class)
+    ModelAndView refused(ApiRefusal e, HttpServletRequest request) {
         var user = users.lookUpQuietly(request);
         if (e.isUnauthorized() && user.isEmpty()) {
             // the session ran out (or never was): sign in and come back, to this page if it can be shown again

@@ -1,5 +1,6 @@
 package dev.ticketing.common.web;
 
+import dev.ticketing.web.ApiError;
 import java.util.List;
 
 /** The body of every error response: {@code {"errors":[{"message":"...","field":"..."}]}}. */

@@ -1,5 +1,6 @@
 package dev.ticketing.common.web;
 
+import dev.ticketing.web.ApiError;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;

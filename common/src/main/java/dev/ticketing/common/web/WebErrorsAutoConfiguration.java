@@ -1,5 +1,6 @@
 package dev.ticketing.common.web;
 
+import dev.ticketing.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -7,6 +7,7 @@ import dev.ticketing.common.testing.TestInfra;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -43,6 +45,7 @@ class TracingTest {
     @Autowired Outbox outbox;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
     @Test
@@ -89,6 +92,11 @@ class TracingTest {
         assertThat(traceId).hasSize(32).isNotEqualTo("0".repeat(32));
         await().atMost(Duration.ofSeconds(10)).until(() -> appliedTrace(ticket) != null);
         assertThat(appliedTrace(ticket)).isEqualTo(traceId);
+    }
+
+    @Test
+    void withoutAnOtlpEndpointNoExporterExistsSoNothingIsSentAnywhere() {
+        assertThat(context.getBeanNamesForType(SpanExporter.class)).isEmpty();
     }
 
     private String appliedTrace(UUID ticket) {

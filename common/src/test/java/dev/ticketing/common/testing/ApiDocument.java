@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -106,6 +108,24 @@ public final class ApiDocument {
         return operation(route).orElseThrow(() -> new AssertionError("no " + route))
                 .path("responses").path(status).path("content").path("application/json").path("schema").path("$ref")
                 .asString("");
+    }
+
+    /** The schema reference of a route's JSON request body. */
+    public String requestSchema(String route) {
+        return operation(route).orElseThrow(() -> new AssertionError("no " + route))
+                .path("requestBody").path("content").path("application/json").path("schema").path("$ref").asString("");
+    }
+
+    /** The example each property of a referenced schema shows, by property name (those without one left out). */
+    public Map<String, JsonNode> examples(String schemaRef) {
+        String name = schemaRef.substring(schemaRef.lastIndexOf('/') + 1);
+        Map<String, JsonNode> examples = new LinkedHashMap<>();
+        document.path("components").path("schemas").path(name).path("properties").properties().forEach(property -> {
+            if (property.getValue().has("example")) {
+                examples.put(property.getKey(), property.getValue().get("example"));
+            }
+        });
+        return examples;
     }
 
     private static String normalized(String route) {

@@ -2,25 +2,18 @@ package dev.ticketing.e2e.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.e2e.support.Api;
 import dev.ticketing.e2e.support.EndToEnd;
 import dev.ticketing.e2e.support.Order;
-import dev.ticketing.e2e.support.RunningSystem;
 import dev.ticketing.e2e.support.Ticket;
 import dev.ticketing.e2e.support.User;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -28,59 +21,15 @@ import org.openqa.selenium.WebElement;
  * What goes beyond the original pages, in a real browser through the gateway: finding tickets with
  * the search box and paging to older ones, a seller's My Tickets as their tickets are bought, and
  * the order page when the card's bank must confirm the payment (3-D Secure). Screenshots go to
- * {@code e2e/target/screenshots/browse-and-sell/}.
+ * {@code e2e/target/screenshots/BrowseAndSellTest/}.
  */
 @EndToEnd
-class BrowseAndSellTest {
+class BrowseAndSellTest extends BrowserTest {
 
     private static final Pattern ORDER_PAGE = Pattern.compile("/orders/([0-9a-f-]{36})");
     /** The client's page size (its PAGE_SIZE default; the launcher does not set it). */
     private static final int PAGE_SIZE = 20;
 
-    private static Browser browser;
-    private static Api api;
-    private static Propagation propagation;
-
-    @RegisterExtension
-    static final FailureScreenshots FAILURES = new FailureScreenshots(() -> browser);
-
-    @BeforeAll
-    static void startBrowser(RunningSystem running) {
-        api = running.api();
-        propagation = new Propagation(running);
-        warmUp();
-        browser = Browser.start(running.baseUrl(), running.repository().resolve("e2e/target/screenshots/browse-and-sell"));
-    }
-
-    /**
-     * One purchase through the API and a look at the pages these tests use, before the browser starts:
-     * a buyer has only the short order expiration to pay, which freshly started services may not fit.
-     */
-    private static void warmUp() {
-        User seller = api.signUp();
-        Ticket ticket = seller.createTicket("Warm-up " + shortId(), "1");
-        propagation.ticketKnownToOrders(ticket.id());
-        User buyer = api.signUp();
-        Order order = buyer.orderWhenOrderable(ticket.id());
-        propagation.orderKnownToPayments(order.id());
-        buyer.pay(order.id(), "tok_visa");
-        assertThat(buyer.get("/orders/" + order.id()).status()).isEqualTo(200);
-        assertThat(seller.get("/tickets/mine").status()).isEqualTo(200);
-        assertThat(api.anonymous().get("/?q=warm").status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOutAtDesktopWidth() {
-        browser.desktop();
-        browser.forgetSession();
-    }
 
     @Test
     void theSearchBoxFindsTicketsByTheirWordsAndOlderTicketsPagesThroughTheRest() {
@@ -274,7 +223,4 @@ class BrowseAndSellTest {
         }, Duration.ofSeconds(20));
     }
 
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 }

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium, driven through chromedriver, pointed at the running system's gateway;
  * with the few gestures the pages need (fill a field, submit a form and wait for the next page, sign
- * in or out through the header) and numbered screenshots in {@code e2e/target/screenshots/}.
+ * in or out through the header) and numbered screenshots in the folder it is given.
  *
  * <p>Settings (system properties): {@code e2e.chromium} ({@code /usr/bin/chromium}) and
  * {@code e2e.chromedriver} ({@code /usr/bin/chromedriver}); {@code scripts/ensure-servers --browser}

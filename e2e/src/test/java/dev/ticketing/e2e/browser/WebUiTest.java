@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ticketing.e2e.support.Api;
 import dev.ticketing.e2e.support.EndToEnd;
 import dev.ticketing.e2e.support.Order;
-import dev.ticketing.e2e.support.RunningSystem;
 import dev.ticketing.e2e.support.Ticket;
 import dev.ticketing.e2e.support.User;
 import java.time.Duration;
@@ -15,81 +14,27 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
  * The web pages in a real browser (headless Chromium), through the running system's gateway, as a
  * seller and buyers use them. One browser serves every test; each starts signed out at desktop width.
- * Every step is saved as {@code e2e/target/screenshots/NN-<step>.png}, the key pages also at a
+ * Every step is saved as {@code e2e/target/screenshots/WebUiTest/NN-<step>.png}, the key pages also at a
  * phone's width, for a person to look at.
  */
 @EndToEnd
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebUiTest {
+class WebUiTest extends BrowserTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Pattern ORDER_PAGE = Pattern.compile("/orders/(" + UUID_PATTERN + ")");
     private static final Pattern LISTED_TICKET_PAGE = Pattern.compile("/tickets/(" + UUID_PATTERN + ")\\?listed");
     private static final Pattern COUNTDOWN = Pattern.compile("Time left to pay: \\d+ seconds");
 
-    private static Browser browser;
-    private static RunningSystem system;
-    private static Api api;
-    private static Propagation propagation;
-
-    @RegisterExtension
-    static final FailureScreenshots FAILURES = new FailureScreenshots(() -> browser);
-
-    @BeforeAll
-    static void startBrowser(RunningSystem running) {
-        system = running;
-        api = running.api();
-        propagation = new Propagation(running);
-        long start = System.nanoTime();
-        warmUp();
-        long warm = System.nanoTime();
-        browser = Browser.start(running.baseUrl(), running.repository().resolve("e2e/target/screenshots"));
-        System.out.printf("[browser] warm-up purchase %.1f s, Chromium started in %.1f s%n", (warm - start) / 1e9,
-                (System.nanoTime() - warm) / 1e9);
-    }
-
-    /**
-     * One purchase through the API and a look at the client's order pages, before the browser starts:
-     * the steps between Purchase and paying must fit in the short order expiration, so they should
-     * not be the first requests of freshly started services.
-     */
-    private static void warmUp() {
-        User seller = api.signUp();
-        Ticket ticket = seller.createTicket("Warm-up " + shortId(), "1");
-        propagation.ticketKnownToOrders(ticket.id());
-        User buyer = api.signUp();
-        Order order = buyer.orderWhenOrderable(ticket.id());
-        propagation.orderKnownToPayments(order.id());
-        assertThat(buyer.get("/orders/" + order.id()).status()).isEqualTo(200);
-        buyer.pay(order.id(), "tok_visa");
-        assertThat(buyer.get("/orders").status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOutAtDesktopWidth() {
-        browser.desktop();
-        browser.forgetSession();
-    }
 
     @Test
     @org.junit.jupiter.api.Order(1)
@@ -426,7 +371,4 @@ class WebUiTest {
         return role + "-" + UUID.randomUUID() + "@e2e.test";
     }
 
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 }

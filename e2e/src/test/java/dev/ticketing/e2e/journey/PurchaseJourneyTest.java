@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.e2e.support.Api;
 import dev.ticketing.e2e.support.EndToEnd;
+import dev.ticketing.e2e.support.Instance;
 import dev.ticketing.e2e.support.Launcher;
 import dev.ticketing.e2e.support.Order;
 import dev.ticketing.e2e.support.Response;
@@ -113,7 +114,7 @@ class PurchaseJourneyTest {
     @Test
     @org.junit.jupiter.api.Order(4)
     void aSecondUpWhileRunningSaysSoAndSucceeds() {
-        Map<Service, Long> before = system.pids();
+        Map<Instance, Long> before = system.pids();
 
         Launcher.Result again = system.launcher("up");
 
@@ -124,22 +125,26 @@ class PurchaseJourneyTest {
 
     @Test
     @org.junit.jupiter.api.Order(5)
-    void statusShowsEveryServiceReady() {
+    void statusShowsEveryReplicaOfEveryServiceReady() {
         Launcher.Result status = system.launcher("status");
 
         assertThat(status.exitCode()).isZero();
-        for (Service service : Service.values()) {
-            assertThat(status.output()).containsPattern("(?m)^" + service.id() + "\\s+ready\\s");
+        assertThat(system.instances(Service.ORDERS)).hasSize(system.replicas());
+        for (Instance instance : system.instances()) {
+            assertThat(status.output()).containsPattern("(?m)^" + instance.id() + "\\s+ready\\s+http://127\\.0\\.0\\.1:"
+                    + system.port(instance.service(), instance.replica()) + "\\s");
         }
     }
 
     @Test
     @org.junit.jupiter.api.Order(6)
     void aTicketSoldWhileTheOrdersServiceWasDownCanBeBoughtOnceItIsBack() {
-        // given the orders service crashed
-        long crashed = system.pid(Service.ORDERS).orElseThrow();
+        // given the orders service crashed, every replica of it
+        Map<Instance, Long> crashed = system.pids(Service.ORDERS);
+        assertThat(crashed).hasSize(system.replicas());
         system.kill(Service.ORDERS);
-        assertThat(ProcessHandle.of(crashed).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(crashed.values()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(system.pids(Service.ORDERS)).isEmpty();
         User buyer = api.signUp();
         Response whileDown = buyer.get("/api/orders");
         assertThat(whileDown.status()).isEqualTo(502);
@@ -153,18 +158,19 @@ class PurchaseJourneyTest {
         Order order = buyer.orderWhenOrderable(ticket.id());
         buyer.pay(order.id(), "tok_visa");
         assertThat(buyer.awaitOrderStatus(order.id(), "complete").ticket().id()).isEqualTo(ticket.id());
-        assertThat(system.pid(Service.ORDERS)).isPresent().isNotEqualTo(java.util.OptionalLong.of(crashed));
+        assertThat(system.pids(Service.ORDERS)).hasSize(system.replicas())
+                .allSatisfy((instance, pid) -> assertThat(pid).isNotEqualTo(crashed.get(instance)));
     }
 
     @Test
     @org.junit.jupiter.api.Order(100)
     void downStopsEveryProcessUpStarted() {
-        Map<Service, Long> started = system.pids();
-        assertThat(started).containsOnlyKeys(Service.values());
+        Map<Instance, Long> started = system.pids();
+        assertThat(started).containsOnlyKeys(system.instances());
 
         system.down();
 
-        for (Map.Entry<Service, Long> process : started.entrySet()) {
+        for (Map.Entry<Instance, Long> process : started.entrySet()) {
             assertThat(ProcessHandle.of(process.getValue()).filter(ProcessHandle::isAlive))
                     .as("%s (pid %d) after ./ticketing down", process.getKey(), process.getValue())
                     .isEmpty();

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +31,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One is shared by every test class of the JVM ({@link #shared()}, or {@link EndToEnd} on a test
  * class); it is stopped, and its databases and stream deleted, when the tests end.
  *
+ * <p>Every service runs as {@code e2e.replicas} replicas (default 2, the Kubernetes shape) behind
+ * the gateway ({@code TICKETING_REPLICAS}); a method given a {@link Service} acts on all of its
+ * replicas, one given a replica number on that {@link Instance} alone.
+ *
  * <p>Settings (system properties, e.g. {@code mvn -pl e2e verify -De2e.orderExpirationSeconds=5}):
- * {@code e2e.orderExpirationSeconds} (10), {@code e2e.portBase} and {@code e2e.gatewayPort} (free
- * ports picked at random), {@code e2e.build} ({@code true}: let the launcher build missing or stale
+ * {@code e2e.replicas} (2), {@code e2e.orderExpirationSeconds} (10), {@code e2e.portBase} and
+ * {@code e2e.gatewayPort} (free ports picked at random), {@code e2e.build} ({@code true}: let the launcher build missing or stale
  * jars; default: fail when one is missing), {@code e2e.keep} ({@code true}: leave the system
  * running after the tests, to look around), {@code e2e.upTimeoutSeconds} (600), and
  * {@code e2e.env.NAME=value} for any other variable the services read.
@@ -48,6 +51,7 @@ public final class RunningSystem implements AutoCloseable {
     private final Path repository;
     private final Path home;
     private final String run;
+    private final int replicas;
     private final int portBase;
     private final int gatewayPort;
     private final Duration orderExpiration;
@@ -69,7 +73,11 @@ public final class RunningSystem implements AutoCloseable {
         SecureRandom randomness = new SecureRandom();
         randomness.nextBytes(random);
         this.run = HexFormat.of().formatHex(random);
-        int[] ports = freePorts();
+        this.replicas = Integer.getInteger("e2e.replicas", 2);
+        if (replicas < 1 || replicas > 9) {
+            throw new IllegalArgumentException("e2e.replicas must be from 1 to 9, not " + replicas);
+        }
+        int[] ports = freePorts(replicas);
         this.portBase = ports[0];
         this.gatewayPort = ports[1];
         this.orderExpiration = Duration.ofSeconds(Long.getLong("e2e.orderExpirationSeconds", 10));
@@ -122,13 +130,47 @@ public final class RunningSystem implements AutoCloseable {
         return api;
     }
 
-    public int port(Service service) {
-        return service == Service.GATEWAY ? gatewayPort : portBase + service.portOffset();
+    /** How many replicas of each service run (the gateway runs once). */
+    public int replicas() {
+        return replicas;
     }
 
-    /** A service directly, bypassing the gateway (its actuator endpoints, for example). */
+    /** Every replica of a service, replica 1 first. */
+    public List<Instance> instances(Service service) {
+        List<Instance> instances = new ArrayList<>();
+        for (int replica = 1; replica <= (service == Service.GATEWAY ? 1 : replicas); replica++) {
+            instances.add(new Instance(service, replica));
+        }
+        return instances;
+    }
+
+    /** Every process {@code ./ticketing up} starts for this system. */
+    public List<Instance> instances() {
+        List<Instance> instances = new ArrayList<>();
+        expectedServices().forEach(service -> instances.addAll(instances(service)));
+        return instances;
+    }
+
+    /** The port of a service's first replica (the gateway's port for the gateway). */
+    public int port(Service service) {
+        return port(service, 1);
+    }
+
+    /** The port of one replica: the first one's port + 10 x (replica - 1), as the launcher assigns them. */
+    public int port(Service service, int replica) {
+        Instance instance = instance(service, replica);
+        return service == Service.GATEWAY ? gatewayPort
+                : portBase + service.portOffset() + 10 * (instance.replica() - 1);
+    }
+
+    /** A service's first replica directly, bypassing the gateway (its actuator endpoints, for example). */
     public URI serviceUrl(Service service) {
-        return URI.create("http://127.0.0.1:" + port(service));
+        return serviceUrl(service, 1);
+    }
+
+    /** One replica directly, bypassing the gateway. */
+    public URI serviceUrl(Service service, int replica) {
+        return URI.create("http://127.0.0.1:" + port(service, replica));
     }
 
     public Duration orderExpiration() {
@@ -192,8 +234,19 @@ public final class RunningSystem implements AutoCloseable {
         return home;
     }
 
+    /** The log of a service's first replica; {@link #logs(Service)} for all of them. */
     public Path log(Service service) {
-        return home.resolve("logs").resolve(service.id() + ".log");
+        return log(service, 1);
+    }
+
+    /** The log of one replica ({@code logs/orders-2.log}). */
+    public Path log(Service service, int replica) {
+        return home.resolve("logs").resolve(instance(service, replica).id() + ".log");
+    }
+
+    /** The logs of every replica of a service. */
+    public List<Path> logs(Service service) {
+        return instances(service).stream().map(i -> log(service, i.replica())).toList();
     }
 
     /** Everything the launcher is run with; {@code ./ticketing <command>} with these reaches this system. */
@@ -203,9 +256,14 @@ public final class RunningSystem implements AutoCloseable {
 
     // ------------------------------------------------------------------ processes
 
-    /** The recorded process id of a service that is running. */
+    /** The recorded process id of a service's first replica, if it is running. */
     public OptionalLong pid(Service service) {
-        Path file = home.resolve("pids").resolve(service.id() + ".pid");
+        return pid(service, 1);
+    }
+
+    /** The recorded process id of one replica, if it is running. */
+    public OptionalLong pid(Service service, int replica) {
+        Path file = home.resolve("pids").resolve(instance(service, replica).id() + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(file).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(pid)
@@ -215,33 +273,92 @@ public final class RunningSystem implements AutoCloseable {
         }
     }
 
-    /** The process ids of every service that is running. */
-    public Map<Service, Long> pids() {
-        Map<Service, Long> pids = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            pid(service).ifPresent(pid -> pids.put(service, pid));
+    /** The process ids of the replicas of a service that are running. */
+    public Map<Instance, Long> pids(Service service) {
+        Map<Instance, Long> pids = new LinkedHashMap<>();
+        for (Instance instance : instances(service)) {
+            pid(service, instance.replica()).ifPresent(pid -> pids.put(instance, pid));
         }
         return pids;
     }
 
-    /** kill -9, as a crash would; the service stays down until {@link #start} or {@link #restart}. */
+    /** The process ids of every instance (each replica of each service) that is running. */
+    public Map<Instance, Long> pids() {
+        Map<Instance, Long> pids = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            pids.putAll(pids(service));
+        }
+        return pids;
+    }
+
+    /**
+     * kill -9 of every replica of a service, as a crash of the whole service would; it stays down
+     * until {@link #start} or {@link #restart}.
+     */
     public void kill(Service service) {
         launcher("kill", service.id()).orThrow();
     }
 
-    /** Stops a service gracefully (TERM, then KILL after a timeout). */
+    /**
+     * kill -9 of one replica ({@code ./ticketing kill orders-2}); the others keep running. Replica 1
+     * cannot be named alone while there are others (see {@link #alone}).
+     */
+    public void kill(Service service, int replica) {
+        launcher("kill", alone(service, replica).id()).orThrow();
+    }
+
+    /** Stops every replica of a service gracefully (TERM, then KILL after a timeout). */
     public void stop(Service service) {
         launcher("stop", service.id()).orThrow();
     }
 
-    /** Starts a stopped or killed service with the system's settings and waits until it is ready. */
+    /** Stops one replica gracefully (not replica 1 while there are others, see {@link #alone}). */
+    public void stop(Service service, int replica) {
+        launcher("stop", alone(service, replica).id()).orThrow();
+    }
+
+    /** Starts every stopped or killed replica of a service with the system's settings and waits until they are ready. */
     public void start(Service service) {
         launcher("start", service.id()).orThrow();
     }
 
-    /** Stops a service gracefully, starts it again, and waits until it is ready. */
+    /** Starts one stopped or killed replica and waits until it is ready. */
+    public void start(Service service, int replica) {
+        launcher("start", instance(service, replica).id()).orThrow();
+    }
+
+    /** Stops every replica of a service gracefully, starts them again, and waits until they are ready. */
     public void restart(Service service) {
         launcher("restart", service.id()).orThrow();
+    }
+
+    /** Stops one replica gracefully, starts it again, and waits until it is ready (not replica 1 while there are others, see {@link #alone}). */
+    public void restart(Service service, int replica) {
+        launcher("restart", alone(service, replica).id()).orThrow();
+    }
+
+    /**
+     * One replica, for a launcher command that must reach it alone. The launcher names replica 1
+     * by the service's name, and a service's name means all of its replicas ({@code ./ticketing kill
+     * orders} kills orders and orders-2; {@code orders-1} is no instance's name): replica 1 cannot be
+     * stopped or killed alone while others run, so asking for it fails here instead of stopping them all.
+     * (Starting is fine: {@code ./ticketing start orders} starts only the replicas that are not running.)
+     */
+    private Instance alone(Service service, int replica) {
+        Instance instance = instance(service, replica);
+        if (replica == 1 && replicas > 1) {
+            throw new IllegalArgumentException("./ticketing cannot address " + instance.id()
+                    + " alone: its name means every replica of " + service.id() + "; use replica 2 to " + replicas);
+        }
+        return instance;
+    }
+
+    private Instance instance(Service service, int replica) {
+        if (replica > (service == Service.GATEWAY ? 1 : replicas)) {
+            throw new IllegalArgumentException(service.id() + " runs " + (service == Service.GATEWAY ? 1 : replicas)
+                    + " replica(s), not " + replica);
+        }
+        return new Instance(service, replica);
     }
 
     /** Runs any launcher command against this system, e.g. {@code launcher("status")}. */
@@ -255,7 +372,7 @@ public final class RunningSystem implements AutoCloseable {
             throw new IllegalStateException("The end-to-end system was already shut down");
         }
         nats.start();
-        if (up && pids().size() == expectedServices().size()) {
+        if (up && pids().keySet().containsAll(instances())) {
             return;
         }
         if (!up) {
@@ -301,6 +418,7 @@ public final class RunningSystem implements AutoCloseable {
         env.put("TICKETING_HOME", home.toString());
         env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("TICKETING_PORT_BASE", Integer.toString(portBase));
+        env.put("TICKETING_REPLICAS", Integer.toString(replicas));
         env.put("TICKETING_DB_SUFFIX", "_e2e_" + run);
         env.put("NATS_URL", nats.url());
         env.put("NATS_STREAM", stream());
@@ -392,18 +510,24 @@ public final class RunningSystem implements AutoCloseable {
         throw new IllegalStateException("No ./ticketing launcher found in " + dir + " or above; set -De2e.repository");
     }
 
-    /** A port base with seven free ports after it (six services, the gateway's management), and a free gateway port; or the configured ones. */
-    private static int[] freePorts() {
+    /**
+     * A port base with every port from it to base + 10 x (replicas - 1) + 6 free (six services on
+     * base + 0 .. 5 and 10 ports higher for each further replica, the gateway's management on
+     * base + 6), and a free gateway port (base + 9 unless configured, a port no replica uses); or the configured ones.
+     */
+    private static int[] freePorts(int replicas) {
         Integer base = Integer.getInteger("e2e.portBase");
         Integer gateway = Integer.getInteger("e2e.gatewayPort");
         if (base != null) {
             return new int[] {base, gateway != null ? gateway : base + 9};
         }
+        int last = 10 * (replicas - 1) + 6;
         SecureRandom random = new SecureRandom();
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = 20_000 + random.nextInt(3_900) * 10;
             int gatewayCandidate = gateway != null ? gateway : candidate + 9;
-            if (free(gatewayCandidate) && java.util.stream.IntStream.range(candidate, candidate + 7).allMatch(RunningSystem::free)) {
+            if (free(gatewayCandidate)
+                    && java.util.stream.IntStream.rangeClosed(candidate, candidate + last).allMatch(RunningSystem::free)) {
                 return new int[] {candidate, gatewayCandidate};
             }
         }
@@ -420,6 +544,7 @@ public final class RunningSystem implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Ticketing at " + baseUrl() + " (run " + run + ", state in " + home + ")";
+        return "Ticketing at " + baseUrl() + " (run " + run + ", " + replicas + " replica(s) of each service, state in "
+                + home + ")";
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.orders.order;
 
 import dev.ticketing.common.session.SessionUser;
+import dev.ticketing.common.session.SignedIn;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** {@code /api/orders}: a signed-in buyer places, sees and cancels their own orders. */
 @RestController
+@SignedIn
 @RequestMapping("/api/orders")
 class OrderController {
 

@@ -10,7 +10,6 @@ import dev.ticketing.common.messaging.Outbox;
 import dev.ticketing.common.web.ApiException;
 import dev.ticketing.orders.ticket.Ticket;
 import dev.ticketing.orders.ticket.Tickets;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +34,6 @@ public class OrderService {
     static final String CANNOT_CANCEL_COMPLETED = "Cannot cancel a completed order";
 
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Orders orders;
     private final Tickets tickets;
@@ -57,22 +54,12 @@ public class OrderService {
         if (ticket.userId().equals(buyer)) {
             throw ApiException.badRequest(OWN_TICKET);
         }
-        if (orders.ticketIsReserved(ticketId)) {
-            throw ApiException.badRequest(ALREADY_RESERVED);
-        }
         Instant expiresAt = clock.instant().plus(properties.expiration()).truncatedTo(ChronoUnit.MILLIS);
         // the ticket as read here is what the order shows and what payments charges, whatever edits follow
         Order order = new Order(Ids.next(), OrderStatus.CREATED, buyer, expiresAt, 0,
                 new Order.Ticket(ticket.id(), ticket.title(), ticket.price(), ticket.version()));
-        try {
-            orders.insert(order);
-        } catch (DataIntegrityViolationException e) {
-            if (isUniqueViolation(e)) {
-                // another buyer's order committed between our check and our insert: the index decided
-                log.info("Ticket {} went to another buyer while {} was ordering it", ticketId, buyer);
-                throw ApiException.badRequest(ALREADY_RESERVED);
-            }
-            throw e;
+        if (!orders.insertUnlessReserved(order)) {
+            throw ApiException.badRequest(ALREADY_RESERVED);
         }
         outbox.publish(new OrderCreated(order.id(), order.version(), order.status(), buyer, expiresAt,
                 new OrderCreated.Ticket(ticketId, order.ticket().price())));
@@ -150,14 +137,5 @@ public class OrderService {
     private void cancelNow(Order order) {
         long version = orders.changeStatus(order.id(), OrderStatus.CANCELLED);
         outbox.publish(new OrderCancelled(order.id(), version, new TicketRef(order.ticket().id())));
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

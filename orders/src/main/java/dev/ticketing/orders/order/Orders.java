@@ -27,24 +27,20 @@ class Orders {
     }
 
     /** Fails with a unique violation when another order already holds the ticket. */
-    void insert(Order order) {
-        jdbc.sql("""
+    /**
+     * Inserts the order unless an active order holds its ticket already: the partial unique index
+     * decides, in the one statement, also between buyers racing for the ticket. False if it held.
+     */
+    boolean insertUnlessReserved(Order order) {
+        return jdbc.sql("""
                         INSERT INTO orders (id, user_id, status, expires_at, version,
                                             ticket_id, ticket_title, ticket_price, ticket_version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (ticket_id) WHERE status IN ('created', 'awaiting:payment', 'complete') DO NOTHING""")
                 .params(order.id(), order.userId(), order.status().value(),
                         OffsetDateTime.ofInstant(order.expiresAt(), ZoneOffset.UTC), order.version(),
                         order.ticket().id(), order.ticket().title(), order.ticket().price(), order.ticket().version())
-                .update();
-    }
-
-    boolean ticketIsReserved(UUID ticketId) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM orders
-                                       WHERE ticket_id = ? AND status IN ('created', 'awaiting:payment', 'complete'))""")
-                .param(ticketId)
-                .query(Boolean.class)
-                .single();
+                .update() == 1;
     }
 
     Optional<Order> find(UUID id) {

@@ -1,7 +1,9 @@
 package dev.ticketing.payments.payment;
 
 import dev.ticketing.common.session.SessionUser;
+import dev.ticketing.common.session.SignedIn;
 import dev.ticketing.common.web.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
@@ -26,6 +28,7 @@ class PaymentController {
 
     /** 201 when the card was charged; 202 when its bank wants the buyer to confirm first (3-D Secure). */
     @PostMapping
+    @SignedIn
     ResponseEntity<Object> pay(SessionUser user, @Valid @RequestBody PaymentRequest request) {
         PaymentAnswer answer = service.pay(user.id(), orderId(request.orderId()), request.token().strip());
         if (answer instanceof PaymentAnswer.RequiresAction action) {
@@ -45,13 +48,17 @@ class PaymentController {
     }
 
     record PaymentRequest(
-            @NotBlank(message = "Token is required") String token,
-            @NotBlank(message = "OrderId is required") String orderId) {
+            @Schema(example = "tok_visa") @NotBlank(message = "Token is required") String token,
+            @Schema(example = "9c4d7e21-5a8b-4f3c-b6e0-1d2a3b4c5e6f") @NotBlank(message = "OrderId is required")
+            String orderId) {
     }
 
-    record PaymentCreatedResponse(UUID id) {
+    record PaymentCreatedResponse(@Schema(example = "7e1d2c3b-4a5f-4b6c-9d8e-0f1a2b3c4d5e") UUID id) {
     }
 
-    record RequiresActionResponse(UUID id, String status, String paymentIntentId, String clientSecret) {
+    record RequiresActionResponse(@Schema(example = "7e1d2c3b-4a5f-4b6c-9d8e-0f1a2b3c4d5e") UUID id,
+                                  @Schema(example = REQUIRES_ACTION) String status,
+                                  @Schema(example = "pi_3QabcDEFghiJKL") String paymentIntentId,
+                                  @Schema(example = "pi_3QabcDEFghiJKL_secret_xyz") String clientSecret) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets.ticket;
 
 import dev.ticketing.common.session.SessionUser;
+import dev.ticketing.common.session.SignedIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigInteger;
@@ -36,6 +37,7 @@ class TicketController {
     }
 
     @PostMapping
+    @SignedIn
     @ResponseStatus(HttpStatus.CREATED)
     Ticket create(SessionUser user, @Valid @RequestBody TicketRequest request) {
         return tickets.create(user.id(), request.title(), request.price());
@@ -72,6 +74,7 @@ class TicketController {
 
     /** The caller's own tickets, newest first, each with its status. */
     @GetMapping("/mine")
+    @SignedIn
     List<Listing> mine(SessionUser user) {
         return tickets.ofSeller(user.id());
     }
@@ -82,8 +85,9 @@ class TicketController {
     }
 
     @PutMapping("/{id}")
+    @SignedIn
     Ticket edit(@PathVariable UUID id, SessionUser user, @Valid @RequestBody TicketRequest request) {
-        return tickets.edit(id, user.id(), request.title(), request.price());
+        return tickets.edit(user.id(), id, request.title(), request.price());
     }
 
     private static int atMost(String digits, int max) {

@@ -21,12 +21,12 @@ class TicketOrders {
     }
 
     /** Records what was heard of the order; false when it tells nothing new. */
-    boolean record(UUID orderId, UUID ticketId, OrderStatus status) {
+    boolean record(UUID ticketId, UUID orderId, OrderStatus status) {
         return jdbc.sql("""
-                        INSERT INTO ticket_orders (order_id, ticket_id, status) VALUES (?, ?, ?)
+                        INSERT INTO ticket_orders (ticket_id, order_id, status) VALUES (?, ?, ?)
                         ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, changed_at = now()
                         WHERE ticket_orders.status = 'created' AND excluded.status <> 'created'""")
-                .params(orderId, ticketId, status.value())
+                .params(ticketId, orderId, status.value())
                 .update() == 1;
     }
 

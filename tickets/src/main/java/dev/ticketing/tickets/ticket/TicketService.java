@@ -65,7 +65,7 @@ public class TicketService {
      * version read here, so of two concurrent edits one wins and the other is told to reload.
      */
     @Transactional
-    public Ticket edit(UUID id, UUID user, String title, BigDecimal price) {
+    public Ticket edit(UUID user, UUID id, String title, BigDecimal price) {
         Ticket current = find(id);
         if (!current.isOwnedBy(user)) {
             throw ApiException.notAuthorized();
@@ -101,7 +101,7 @@ public class TicketService {
             log.warn("Order {} ({}) names ticket {}, which does not exist here; ignored", orderId, status.value(), id);
             return;
         }
-        if (!orders.record(orderId, id, status)) {
+        if (!orders.record(id, orderId, status)) {
             log.info("Order {} of ticket {} as {} told nothing new", orderId, id, status.value());
             return;
         }
