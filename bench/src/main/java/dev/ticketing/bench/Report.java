@@ -162,8 +162,10 @@ record Report(Map<String, String> arg, Idle idle, Recording.Seen p1, Settled p1S
                                 + " polls included; idle, the system commits %.1f per second). ",
                         commitsPerOrder(), p1Settled.commits(), p1.requests(), (double) idle.commits() / idle.seconds()))
                 .append("The floor pgbench measures is still **one** of them: the orders service's reservation")
-                .append(" transaction (read the ticket, check for an active order, insert the order, insert the")
-                .append(" outbox row), run from 32 clients straight against the orders database right after P1b;")
+                .append(" transaction (read the ticket, insert the order unless an active order holds the ticket, in")
+                .append(" the one statement `INSERT ... ON CONFLICT (ticket_id) WHERE status IN (...) DO NOTHING`,")
+                .append(" insert the outbox row), run from 32 clients straight against the orders database right")
+                .append(" after P1b;")
                 .append(" scripting every transaction an order causes is not done yet, so no floor for the whole")
                 .append(" chain is claimed here.\n\n")
                 .append(String.format("pgbench: %.0f tx/s, latency %.1f ms on average; each transaction cost the whole"
