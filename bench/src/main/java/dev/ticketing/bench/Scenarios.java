@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-/** The load scenarios, each driving the running system through the gateway. */
+/**
+ * What the Java driver still does through the gateway: the preparation of the Gatling simulations
+ * (tickets for sale, waiting until orders knows them, a warm-up), tracing's rounds of orders, P3 and
+ * P4. P1, P1b and P2 are Gatling simulations (bench/src/test/java).
+ */
 final class Scenarios {
 
     record Throughput(int requests, double seconds, Latencies latencies, int errors) {
@@ -24,7 +28,8 @@ final class Scenarios {
 
     /**
      * The system's CPU (services and servers) for orders placed in sampled traces and for as many in
-     * unsampled ones, each from the first request until its events were handled.
+     * unsampled ones, each round from its first request until the system was quiet again after its
+     * last answer (its events handled).
      */
     record TracingCost(int sampledOrders, Duration sampledCpu, int unsampledOrders, Duration unsampledCpu) {
         double sampledMillisPerOrder() {
@@ -38,9 +43,6 @@ final class Scenarios {
         double millisPerOrder() {
             return sampledMillisPerOrder() - unsampledMillisPerOrder();
         }
-    }
-
-    record FlashSale(int buyers, int tickets, int won, int rejected, int serverErrors, double seconds) {
     }
 
     private final Api api;
@@ -88,7 +90,7 @@ final class Scenarios {
         throw new IllegalStateException("ticket " + ticket + " never showed its order");
     }
 
-    /** P1: each of {@code clients} buyers places orders for distinct tickets, as fast as they are answered. */
+    /** The warm-up: each of {@code clients} buyers places orders for distinct tickets, as fast as they are answered. */
     Throughput orderPlacement(List<String> tickets, int clients) {
         List<String> buyers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -109,8 +111,9 @@ final class Scenarios {
     }
 
     /**
-     * Like P1, each order inside a trace of its own that the client started, {@code sampled} or not:
-     * every service continues the caller's decision (parent-based sampling), through the events too.
+     * Tracing's rounds: like the warm-up (a closed loop of {@code clients} buyers), each order inside a
+     * trace of its own that the client started, {@code sampled} or not: every service continues the
+     * caller's decision (parent-based sampling), through the events too. Returns the orders created.
      */
     int orderPlacementInTraces(List<String> tickets, int clients, boolean sampled) {
         List<String> buyers = new ArrayList<>();
@@ -125,30 +128,6 @@ final class Scenarios {
             }
         });
         return placed.get();
-    }
-
-    /** P2: {@code buyers} buyers at once for {@code tickets.size()} tickets, each buyer trying one ticket. */
-    FlashSale flashSale(List<String> tickets, int buyers, int concurrency) {
-        List<String> sessions = new ArrayList<>();
-        for (int i = 0; i < buyers; i++) {
-            sessions.add(tokens.forNewUser());
-        }
-        AtomicInteger won = new AtomicInteger();
-        AtomicInteger rejected = new AtomicInteger();
-        AtomicInteger serverErrors = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(buyers, concurrency, i -> {
-            int status = api.order(sessions.get(i), tickets.get(i % tickets.size())).status();
-            if (status == 201) {
-                won.incrementAndGet();
-            } else if (status >= 500) {
-                serverErrors.incrementAndGet();
-            } else {
-                rejected.incrementAndGet();
-            }
-        });
-        return new FlashSale(buyers, tickets.size(), won.get(), rejected.get(), serverErrors.get(),
-                (System.nanoTime() - start) / 1e9);
     }
 
     /** P3: from a ticket's creation answered to the first accepted order for it. */
