@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunningSystem implements AutoCloseable {
 
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    /** The build's version, from the poms (Surefire passes it), which the service jars' names carry. */
+    static final String VERSION = System.getProperty("ticketing.version", "");
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
     private static RunningSystem shared;
 
@@ -53,6 +54,7 @@ public final class RunningSystem implements AutoCloseable {
     private final String run;
     private final int replicas;
     private final int portBase;
+    private final Map<String, Integer> ports;
     private final int gatewayPort;
     private final Duration orderExpiration;
     private final String jwtKey;
@@ -77,9 +79,10 @@ public final class RunningSystem implements AutoCloseable {
         if (replicas < 1 || replicas > 9) {
             throw new IllegalArgumentException("e2e.replicas must be from 1 to 9, not " + replicas);
         }
-        int[] ports = freePorts(replicas);
-        this.portBase = ports[0];
-        this.gatewayPort = ports[1];
+        PortPlan plan = freePorts(replicas);
+        this.portBase = plan.base();
+        this.gatewayPort = plan.gateway();
+        this.ports = plan.ports();
         this.orderExpiration = Duration.ofSeconds(Long.getLong("e2e.orderExpirationSeconds", 10));
         byte[] key = new byte[32];
         randomness.nextBytes(key);
@@ -156,11 +159,9 @@ public final class RunningSystem implements AutoCloseable {
         return port(service, 1);
     }
 
-    /** The port of one replica: the first one's port + 10 x (replica - 1), as the launcher assigns them. */
+    /** The port of one replica, as the launcher assigns it. */
     public int port(Service service, int replica) {
-        Instance instance = instance(service, replica);
-        return service == Service.GATEWAY ? gatewayPort
-                : portBase + service.portOffset() + 10 * (instance.replica() - 1);
+        return ports.get(instance(service, replica).id());
     }
 
     /** A service's first replica directly, bypassing the gateway (its actuator endpoints, for example). */
@@ -511,27 +512,40 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /**
-     * A port base with every port from it to base + 10 x (replicas - 1) + 6 free (six services on
-     * base + 0 .. 5 and 10 ports higher for each further replica, the gateway's management on
-     * base + 6), and a free gateway port (base + 9 unless configured, a port no replica uses); or the configured ones.
+     * The ports of every instance and the gateway's: a port base and a gateway port the launcher's
+     * own port map ({@code ./ticketing ports}) turns into ports that are all free; or the configured ones.
      */
-    private static int[] freePorts(int replicas) {
+    private PortPlan freePorts(int replicas) {
         Integer base = Integer.getInteger("e2e.portBase");
         Integer gateway = Integer.getInteger("e2e.gatewayPort");
         if (base != null) {
-            return new int[] {base, gateway != null ? gateway : base + 9};
+            return portPlan(replicas, base, gateway != null ? gateway : base + 9);
         }
-        int last = 10 * (replicas - 1) + 6;
         SecureRandom random = new SecureRandom();
-        for (int attempt = 0; attempt < 100; attempt++) {
+        for (int attempt = 0; attempt < 20; attempt++) {
             int candidate = 20_000 + random.nextInt(3_900) * 10;
-            int gatewayCandidate = gateway != null ? gateway : candidate + 9;
-            if (free(gatewayCandidate)
-                    && java.util.stream.IntStream.rangeClosed(candidate, candidate + last).allMatch(RunningSystem::free)) {
-                return new int[] {candidate, gatewayCandidate};
+            PortPlan plan = portPlan(replicas, candidate, gateway != null ? gateway : candidate + 9);
+            if (plan.ports().values().stream().allMatch(RunningSystem::free)) {
+                return plan;
             }
         }
         throw new IllegalStateException("Found no free ports for the end-to-end system");
+    }
+
+    /** The launcher's settings for the ports, and the port of every instance (and {@code gateway-management}) they give. */
+    private record PortPlan(int base, int gateway, Map<String, Integer> ports) {
+    }
+
+    private PortPlan portPlan(int replicas, int base, int gateway) {
+        Launcher.Result result = new Launcher(repository, Map.of("TICKETING_HOME", home.toString(),
+                "TICKETING_PORT_BASE", Integer.toString(base), "GATEWAY_PORT", Integer.toString(gateway),
+                "TICKETING_REPLICAS", Integer.toString(replicas))).run(Duration.ofSeconds(30), "ports").orThrow();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        result.output().lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> {
+            String[] nameAndPort = line.split("\\s+");
+            ports.put(nameAndPort[0], Integer.parseInt(nameAndPort[1]));
+        });
+        return new PortPlan(base, gateway, ports);
     }
 
     private static boolean free(int port) {
