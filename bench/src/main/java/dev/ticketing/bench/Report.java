@@ -358,6 +358,6 @@ record Report(Map<String, String> arg, Idle idle, Recording.Seen p1, Settled p1S
               (and, in CI, in the end-to-end flash-sale test).
             - **P3 and P4** are short because nothing waits on a timer but expiration: the relay sends
               right after commit, the consumers' pulls are already waiting at the server, and
-              expiration looks for due holds every 100 ms (`EXPIRATION_POLLING_INTERVAL`).
+              expiration looks for due holds every 250 ms (`EXPIRATION_POLLING_INTERVAL`).
             """;
 }

@@ -24,7 +24,7 @@ class SchedulerSettingsTest {
         DbSchedulerProperties scheduler = Binder.get(environment).bindOrCreate("db-scheduler", DbSchedulerProperties.class);
         RetryProperties retry = Binder.get(environment).bind("expiration.retry", RetryProperties.class).get();
 
-        assertThat(scheduler.getPollingInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(scheduler.getPollingInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(scheduler.getThreads()).isEqualTo(4);
         assertThat(scheduler.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(scheduler.getShutdownMaxWait()).isEqualTo(Duration.ofSeconds(5));
@@ -37,7 +37,7 @@ class SchedulerSettingsTest {
     @Test
     void eachVariableSetsItsSetting() throws IOException {
         StandardEnvironment environment = environment(Map.of(
-                "EXPIRATION_POLLING_INTERVAL", "250ms",
+                "EXPIRATION_POLLING_INTERVAL", "400ms",
                 "EXPIRATION_THREADS", "7",
                 "EXPIRATION_HEARTBEAT_INTERVAL", "3s",
                 "EXPIRATION_SHUTDOWN_MAX_WAIT", "9s",
@@ -47,7 +47,7 @@ class SchedulerSettingsTest {
         DbSchedulerProperties scheduler = Binder.get(environment).bindOrCreate("db-scheduler", DbSchedulerProperties.class);
         RetryProperties retry = Binder.get(environment).bind("expiration.retry", RetryProperties.class).get();
 
-        assertThat(scheduler.getPollingInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(scheduler.getPollingInterval()).isEqualTo(Duration.ofMillis(400));
         assertThat(scheduler.getThreads()).isEqualTo(7);
         assertThat(scheduler.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(scheduler.getShutdownMaxWait()).isEqualTo(Duration.ofSeconds(9));
