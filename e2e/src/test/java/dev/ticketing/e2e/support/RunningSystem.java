@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * replicas, one given a replica number on that {@link Instance} alone.
  *
  * <p>Settings (system properties, e.g. {@code mvn -pl e2e verify -De2e.orderExpirationSeconds=5}):
- * {@code e2e.replicas} (2), {@code e2e.orderExpirationSeconds} (10), {@code e2e.portBase} and
+ * {@code e2e.replicas} (2), {@code e2e.orderExpirationSeconds} (15), {@code e2e.portBase} and
  * {@code e2e.gatewayPort} (free ports picked at random), {@code e2e.build} ({@code true}: let the launcher build missing or stale
  * jars; default: fail when one is missing), {@code e2e.keep} ({@code true}: leave the system
  * running after the tests, to look around), {@code e2e.upTimeoutSeconds} (600), and
@@ -83,7 +83,7 @@ public final class RunningSystem implements AutoCloseable {
         this.portBase = plan.base();
         this.gatewayPort = plan.gateway();
         this.ports = plan.ports();
-        this.orderExpiration = Duration.ofSeconds(Long.getLong("e2e.orderExpirationSeconds", 10));
+        this.orderExpiration = Duration.ofSeconds(Long.getLong("e2e.orderExpirationSeconds", 15));
         byte[] key = new byte[32];
         randomness.nextBytes(key);
         this.jwtKey = "e2e-" + HexFormat.of().formatHex(key);
