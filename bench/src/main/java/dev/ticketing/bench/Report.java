@@ -62,7 +62,8 @@ record Report(Map<String, String> arg, Idle idle, Recording.Seen p1, Settled p1S
                 .append(" `bench/results.json` (the same figures) and Gatling's HTML report of each simulation of the")
                 .append(" run, with its latency curves: [P1](bench/report/p1/index.html),")
                 .append(" [P1b](bench/report/p1b/index.html), [P2](bench/report/p2/index.html)")
-                .append(" (`bench/report/`, replaced by each run and not kept in git).\n\n");
+                .append(" (`bench/report/`, replaced by each run and not kept in git). Earlier runs, and what")
+                .append(" changed the figures between them: [docs/performance.md](docs/performance.md).\n\n");
         figures(md);
         cpu(md);
         md.append("\n").append(LIMITS);
